@@ -1,0 +1,5 @@
+from django.apps import AppConfig
+
+
+class AnnualReturnsConfig(AppConfig):
+    name = "annual_returns"

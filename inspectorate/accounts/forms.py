@@ -1,0 +1,44 @@
+from crispy_forms_gds.helper import FormHelper
+from crispy_forms_gds.layout import Field, Fluid, Layout, Submit
+from django import forms
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, SetPasswordForm
+
+
+class SignInForm(AuthenticationForm):
+    """Email and password. The error never says whether the account exists."""
+
+    error_messages = {
+        "invalid_login": "Enter a correct email address and password.",
+        "inactive": "Enter a correct email address and password.",
+    }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["username"] = forms.EmailField(
+            label="Email address", widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"})
+        )
+        self.fields["username"].error_messages["required"] = "Enter your email address"
+        self.fields["password"].error_messages["required"] = "Enter your password"
+        self.helper = FormHelper()
+        self.helper.layout = Layout(
+            Field.text("username", field_width=Fluid.TWO_THIRDS),
+            Field.text("password", field_width=Fluid.TWO_THIRDS),
+            Submit("submit", "Sign in"),
+        )
+
+
+class GovukPasswordResetForm(PasswordResetForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["email"].error_messages["required"] = "Enter your email address"
+        self.helper = FormHelper()
+        self.helper.add_input(Submit("submit", "Send me a link"))
+
+
+class GovukSetPasswordForm(SetPasswordForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["new_password1"].error_messages["required"] = "Enter a new password"
+        self.fields["new_password2"].error_messages["required"] = "Enter the new password again"
+        self.helper = FormHelper()
+        self.helper.add_input(Submit("submit", "Save password"))

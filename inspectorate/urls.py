@@ -1,0 +1,18 @@
+from django.contrib import admin
+from django.urls import include, path
+
+admin.site.site_header = "Strategic inspections administration"
+admin.site.site_title = "Strategic inspections admin"
+
+urlpatterns = [
+    path("", include("inspectorate.core.urls")),
+    path("accounts/", include("inspectorate.accounts.urls")),
+    path("services/", include("inspectorate.organisations.urls")),
+    path("notifications/", include("inspectorate.notifications.urls")),
+    path("admin/", admin.site.urls),
+]
+
+handler400 = "inspectorate.core.views.bad_request"
+handler403 = "inspectorate.core.views.permission_denied"
+handler404 = "inspectorate.core.views.page_not_found"
+handler500 = "inspectorate.core.views.server_error"

@@ -1,0 +1,67 @@
+"""Factories for the shared core: people, local authorities, providers and services."""
+
+from datetime import date
+
+import factory
+
+from inspectorate.accounts.models import Role, User
+from inspectorate.organisations.models import CareService, LocalAuthority, Provider, ServiceType
+
+PASSWORD = "correct-horse-battery-staple"
+
+
+def local_authority(name):
+    """One of the 32 areas created by the data migration."""
+    return LocalAuthority.objects.get(name=name)
+
+
+class ProviderFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Provider
+
+    name = factory.Sequence(lambda n: f"Provider {n} Ltd")
+    provider_number = factory.Sequence(lambda n: f"SP2000{n:06d}")
+
+
+class CareServiceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CareService
+
+    registration_number = factory.Sequence(lambda n: f"CS2000{n:06d}")
+    name = factory.Sequence(lambda n: f"Service {n}")
+    provider = factory.SubFactory(ProviderFactory)
+    service_type = ServiceType.CARE_HOME_OLDER_PEOPLE
+    local_authority = factory.LazyFunction(lambda: local_authority("Highland"))
+    registered_on = date(2010, 1, 1)
+    capacity = 40
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"person{n}@example.org")
+    full_name = factory.Sequence(lambda n: f"Person {n}")
+    role = Role.INSPECTOR
+    password = factory.django.Password(PASSWORD)
+
+
+def inspector(**kwargs):
+    return UserFactory(role=Role.INSPECTOR, **kwargs)
+
+
+def support_officer(**kwargs):
+    return UserFactory(role=Role.SUPPORT_OFFICER, **kwargs)
+
+
+def administrator(**kwargs):
+    return UserFactory(role=Role.ADMINISTRATOR, **kwargs)
+
+
+def coordinator(area_name="Dundee City", **kwargs):
+    return UserFactory(role=Role.COORDINATOR, local_authority=local_authority(area_name), **kwargs)
+
+
+def provider_user(provider=None, **kwargs):
+    return UserFactory(role=Role.PROVIDER, provider=provider or ProviderFactory(), **kwargs)
