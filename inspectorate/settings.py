@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "inspectorate.audit",
     "inspectorate.notifications",
     "reviews",
+    "reviews.documents",
     "surveys",
     "records",
     "annual_returns",
@@ -152,6 +153,11 @@ CELERY_WORKER_MAX_TASKS_PER_CHILD = env.int("CELERY_WORKER_MAX_TASKS_PER_CHILD",
 CELERY_BROKER_CONNECTION_TIMEOUT = 2
 CELERY_BROKER_TRANSPORT_OPTIONS = {"max_retries": 1, "socket_connect_timeout": 2}
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
+# Periodic tasks. django-celery-beat copies these into its tables, where administrators can edit
+# them. Each app adds its own sweep here.
+CELERY_BEAT_SCHEDULE = {
+    "notifications-outbox-sweep": {"task": "inspectorate.notifications.tasks.sweep_outbox", "schedule": 60.0},
+}
 CELERY_TIMEZONE = TIME_ZONE
 
 # Security headers and cookies. HTTPS settings switch on with DEBUG off.

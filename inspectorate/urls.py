@@ -9,6 +9,11 @@ urlpatterns = [
     path("accounts/", include("inspectorate.accounts.urls")),
     path("services/", include("inspectorate.organisations.urls")),
     path("notifications/", include("inspectorate.notifications.urls")),
+    path("reviews/", include("reviews.urls")),
+    path("documents/", include("reviews.documents.urls")),
+    path("surveys/", include("surveys.urls")),
+    path("records/", include("records.urls")),
+    path("annual-returns/", include("annual_returns.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -3,15 +3,22 @@
 from datetime import date
 
 import factory
+from django.utils.text import slugify
 
 from inspectorate.accounts.models import Role, User
+from inspectorate.organisations.local_authorities import LOCAL_AUTHORITIES
 from inspectorate.organisations.models import CareService, LocalAuthority, Provider, ServiceType
 
 PASSWORD = "correct-horse-battery-staple"
 
 
 def local_authority(name):
-    """One of the 32 areas created by the data migration."""
+    """One of the 32 areas. The data migration creates them; a transactional test's flush removes
+    them, so they are created again here when missing."""
+    if not LocalAuthority.objects.exists():
+        LocalAuthority.objects.bulk_create(
+            LocalAuthority(name=la_name, gss_code=code, slug=slugify(la_name)) for la_name, code in LOCAL_AUTHORITIES
+        )
     return LocalAuthority.objects.get(name=name)
 
 
