@@ -9,6 +9,7 @@ SECRET_KEY and ALLOWED_HOSTS.
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -157,6 +158,15 @@ CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 # them. Each app adds its own sweep here.
 CELERY_BEAT_SCHEDULE = {
     "notifications-outbox-sweep": {"task": "inspectorate.notifications.tasks.sweep_outbox", "schedule": 60.0},
+    # Document exchange: reminders at 07:00 (due soon / overdue) and the retention purge at 02:30.
+    "documents-daily-reminders": {
+        "task": "reviews.documents.tasks.send_due_reminders",
+        "schedule": crontab(hour=7, minute=0),
+    },
+    "documents-purge-expired": {
+        "task": "reviews.documents.tasks.purge_expired_documents",
+        "schedule": crontab(hour=2, minute=30),
+    },
 }
 CELERY_TIMEZONE = TIME_ZONE
 
@@ -177,6 +187,28 @@ SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env.bool("BEHIN
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_AGE = env.int("SESSION_ABSOLUTE_TIMEOUT_SECONDS", default=12 * 60 * 60)
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
+
+# Uploads and the document exchange (inspectorate/uploads.py, reviews/documents). Every upload is
+# checked by content and size; a ClamAV daemon scans it when CLAMAV_SOCKET or CLAMAV_HOST is set.
+# Without one, uploads are not virus-scanned and admin says so (docs/uploads.md).
+UPLOAD_MAX_BYTES = env.int("UPLOAD_MAX_BYTES", default=50 * 1024 * 1024)
+UPLOAD_ZIP_MAX_UNCOMPRESSED_BYTES = env.int("UPLOAD_ZIP_MAX_UNCOMPRESSED_BYTES", default=500 * 1024 * 1024)
+UPLOAD_ZIP_MAX_RATIO = env.int("UPLOAD_ZIP_MAX_RATIO", default=100)
+UPLOAD_ZIP_MAX_MEMBERS = env.int("UPLOAD_ZIP_MAX_MEMBERS", default=5000)
+# Django keeps small uploads in memory; larger ones go to a temporary file while they are checked.
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+DATA_UPLOAD_MAX_NUMBER_FILES = 20
+CLAMAV_SOCKET = env.str("CLAMAV_SOCKET", default="")
+CLAMAV_HOST = env.str("CLAMAV_HOST", default="")
+CLAMAV_PORT = env.int("CLAMAV_PORT", default=3310)
+CLAMAV_TIMEOUT = env.float("CLAMAV_TIMEOUT", default=30.0)
+# A review's uploaded documents are deleted this many years after the review is published (or
+# closed without publication).
+DOCUMENT_RETENTION_YEARS = env.int("DOCUMENT_RETENTION_YEARS", default=2)
+if DOCUMENT_RETENTION_YEARS < 0 or UPLOAD_MAX_BYTES <= 0:
+    raise ImproperlyConfigured("Set DOCUMENT_RETENTION_YEARS to 0 or more and UPLOAD_MAX_BYTES to a positive number.")
+# Co-ordinators get a reminder this many days before a document request is due.
+DOCUMENT_DUE_SOON_DAYS = env.int("DOCUMENT_DUE_SOON_DAYS", default=5)
 
 # Disclosure control: counts under this threshold are never shown in results or reports.
 DISCLOSURE_THRESHOLD = env.int("DISCLOSURE_THRESHOLD", default=5)

@@ -7,3 +7,6 @@ class DocumentsConfig(AppConfig):
     name = "reviews.documents"
     label = "documents"
     verbose_name = "Document exchange"
+
+    def ready(self):
+        from reviews.documents import checks, emails  # noqa: F401 - registers email templates and checks
