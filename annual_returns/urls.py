@@ -1,5 +1,17 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from annual_returns import regulator_views, views
 
 app_name = "annual_returns"
 
-urlpatterns = []
+urlpatterns = [
+    path("", views.provider_home, name="home"),
+    path("services/<str:registration_number>/<int:year>/start/", views.start, name="start"),
+    path("returns/<int:pk>/", views.task_list, name="task-list"),
+    path("returns/<int:pk>/sections/<slug:key>/", views.section, name="section"),
+    path("returns/<int:pk>/check-your-answers/", views.check_answers, name="check-answers"),
+    path("returns/<int:pk>/confirmation/", views.confirmation, name="confirmation"),
+    path("returns/<int:pk>/answers/", views.answers, name="answers"),
+    path("regulator/", regulator_views.regulator_home, name="regulator-home"),
+    path("regulator/services/<str:registration_number>/benchmark/", regulator_views.benchmark, name="benchmark"),
+]

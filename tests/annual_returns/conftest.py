@@ -46,3 +46,9 @@ def nursery(provider_user):
 @pytest.fixture
 def other_service(other_provider_user):
     return factories.CareServiceFactory(provider=other_provider_user.provider, name="Someone Else's Home")
+
+
+@pytest.fixture(autouse=True)
+def _no_two_factor_prompt(settings):
+    """Two-factor sign-in is tested by the accounts app; these tests sign staff in directly."""
+    settings.TWO_FACTOR_REQUIRED_ROLES = []

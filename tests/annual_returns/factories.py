@@ -12,6 +12,7 @@ class CycleFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Cycle
         django_get_or_create = ["year"]
+        skip_postgeneration_save = True
 
     year = 2026
     opens_on = factory.LazyAttribute(lambda c: datetime.date(c.year, 1, 6))

@@ -1,0 +1,26 @@
+"""Annual returns in the menu and on the home page."""
+
+from annual_returns import actions, queries
+from inspectorate.core.dashboard import NavItem, Section
+
+
+def nav_items(user):
+    if user.is_provider_user:
+        return [NavItem("Annual returns", "annual_returns:home", order=25)]
+    if user.is_regulator_staff or user.is_administrator:
+        return [NavItem("Annual returns", "annual_returns:regulator-home", order=70)]
+    return []
+
+
+def home_sections(user):
+    if not user.is_provider_user:
+        return []
+    cycle = actions.current_cycle()
+    if cycle is None:
+        return []
+    rows = queries.provider_rows(user, cycle)
+    return [
+        Section(
+            f"Annual return {cycle.year}", "annual_returns/home_section.html", {"cycle": cycle, "rows": rows}, order=30
+        )
+    ]
