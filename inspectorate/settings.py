@@ -47,6 +47,10 @@ INSTALLED_APPS = [
     "import_export",
     "django_celery_beat",
     "django_filters",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
+    "csp",
     "inspectorate.core",
     "inspectorate.accounts",
     "inspectorate.organisations",
@@ -60,14 +64,21 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "inspectorate.core.request_id.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "inspectorate.accounts.middleware.SessionTimeoutMiddleware",
+    "inspectorate.accounts.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, so that it sees failed sign-ins after every other middleware has run.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "inspectorate.urls"
@@ -97,7 +108,11 @@ DATABASES["default"].setdefault("TEST", {})
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
-AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
+AUTHENTICATION_BACKENDS = [
+    # django-axes first: it refuses sign-in attempts while an email and address are locked out.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 LOGIN_URL = "accounts:sign-in"
 LOGIN_REDIRECT_URL = "core:home"
 LOGOUT_REDIRECT_URL = "accounts:sign-in"
@@ -158,6 +173,8 @@ CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 # them. Each app adds its own sweep here.
 CELERY_BEAT_SCHEDULE = {
     "notifications-outbox-sweep": {"task": "inspectorate.notifications.tasks.sweep_outbox", "schedule": 60.0},
+    # Surveys: opening, halfway and closing reminders to co-ordinators (deduplicated, so daily is safe).
+    "surveys-reminders": {"task": "surveys.tasks.send_survey_reminders", "schedule": 24 * 60 * 60.0},
     # Document exchange: reminders at 07:00 (due soon / overdue) and the retention purge at 02:30.
     "documents-daily-reminders": {
         "task": "reviews.documents.tasks.send_due_reminders",
@@ -186,6 +203,39 @@ SECURE_REFERRER_POLICY = "same-origin"
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env.bool("BEHIND_PROXY", default=False) else None
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_AGE = env.int("SESSION_ABSOLUTE_TIMEOUT_SECONDS", default=12 * 60 * 60)
+# Signed out after this long without a request, and in any case SESSION_COOKIE_AGE after signing in.
+SESSION_IDLE_TIMEOUT_SECONDS = env.int("SESSION_IDLE_TIMEOUT_SECONDS", default=30 * 60)
+SESSION_ABSOLUTE_TIMEOUT_SECONDS = SESSION_COOKIE_AGE
+
+# Sign-in throttling (django-axes): a run of failures locks that email from that address for a while.
+# The page says the same whether or not the account exists.
+AXES_FAILURE_LIMIT = env.int("SIGN_IN_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = env.int("SIGN_IN_LOCKOUT_MINUTES", default=15) / 60  # hours
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_VERBOSE = False
+# Two-factor authentication (django-otp TOTP): required for these roles, optional for the others.
+OTP_TOTP_ISSUER = "Strategic inspections"
+TWO_FACTOR_REQUIRED_ROLES = ["inspector", "support_officer", "administrator"]
+
+# Content-Security-Policy (django-csp): no inline script anywhere; GOV.UK Frontend starts from a
+# static module. Inline style attributes are allowed for SVG charts and the HTML email preview.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "frame-src": ["'self'"],
+        "base-uri": ["'self'"],
+        "object-src": ["'none'"],
+    }
+}
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 # Uploads and the document exchange (inspectorate/uploads.py, reviews/documents). Every upload is
@@ -216,8 +266,9 @@ DISCLOSURE_THRESHOLD = env.int("DISCLOSURE_THRESHOLD", default=5)
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "filters": {"request_id": {"()": "inspectorate.core.request_id.RequestIdFilter"}},
+    "formatters": {"json": {"()": "inspectorate.core.log_format.JsonFormatter"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "json", "filters": ["request_id"]}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {"django.db.backends": {"level": "WARNING"}, "axes": {"level": "WARNING"}},
 }
