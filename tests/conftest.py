@@ -115,12 +115,29 @@ def other_provider_user(db):
     return factories.provider_user()
 
 
+def verified_device(user):
+    """A confirmed authenticator-app device for the user (made once)."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    return TOTPDevice.objects.filter(user=user, confirmed=True).first() or TOTPDevice.objects.create(
+        user=user, name="Test authenticator", confirmed=True
+    )
+
+
 @pytest.fixture
 def client_for(client):
-    """client_for(user) signs the test client in as that user."""
+    """client_for(user) signs the test client in as that user, with the second factor done
+    for the roles that need one (use client.force_login directly to test the second step)."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+
+    from inspectorate.accounts import two_factor
 
     def sign_in(user):
         client.force_login(user)
+        if two_factor.is_required(user):
+            session = client.session
+            session[DEVICE_ID_SESSION_KEY] = verified_device(user).persistent_id
+            session.save()
         return client
 
     return sign_in

@@ -42,3 +42,27 @@ class GovukSetPasswordForm(SetPasswordForm):
         self.fields["new_password2"].error_messages["required"] = "Enter the new password again"
         self.helper = FormHelper()
         self.helper.add_input(Submit("submit", "Save password"))
+
+
+class TwoFactorCodeForm(forms.Form):
+    code = forms.CharField(
+        label="Code from your authenticator app",
+        help_text="The 6-digit code shown in the app, for example 123456",
+        max_length=8,
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "spellcheck": "false"}),
+        error_messages={"required": "Enter the 6-digit code from your authenticator app"},
+    )
+
+    def __init__(self, *args, submit_label="Continue", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.layout = Layout(Field.text("code", field_width=5), Submit("submit", submit_label))
+
+    def clean_code(self):
+        code = self.cleaned_data["code"].replace(" ", "")
+        if not code.isdigit() or len(code) != 6:
+            raise forms.ValidationError("Enter the code as 6 digits, for example 123456")
+        return code
+
+    def reject(self):
+        self.add_error("code", "The code is not right or has expired. Enter the code shown in the app now")

@@ -39,7 +39,12 @@ def test_empty_sign_in_form_shows_each_error(client, db):
 def test_deactivated_user_cannot_sign_in(client, inspector):
     inspector.is_active = False
     inspector.save()
-    assert client.post(reverse("accounts:sign-in"), {"username": inspector.email, "password": factories.PASSWORD}).status_code == 200
+    assert (
+        client.post(
+            reverse("accounts:sign-in"), {"username": inspector.email, "password": factories.PASSWORD}
+        ).status_code
+        == 200
+    )
 
 
 def test_sign_out_is_a_post_and_audited(client_for, inspector):
@@ -88,14 +93,21 @@ def test_only_administrators_reach_django_admin(client_for, inspector, administr
     assert client_for(administrator).get("/admin/").status_code == 200
 
 
-def test_admin_creates_an_account_and_the_person_is_invited(client_for, administrator, django_capture_on_commit_callbacks):
+def test_admin_creates_an_account_and_the_person_is_invited(
+    client_for, administrator, django_capture_on_commit_callbacks
+):
     client = client_for(administrator)
     dundee = factories.local_authority("Dundee City")
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
             "/admin/accounts/user/add/",
-            {"email": "morag@dundeecity.example", "full_name": "Morag Campbell", "role": Role.COORDINATOR,
-             "local_authority": dundee.pk, "provider": ""},
+            {
+                "email": "morag@dundeecity.example",
+                "full_name": "Morag Campbell",
+                "role": Role.COORDINATOR,
+                "local_authority": dundee.pk,
+                "provider": "",
+            },
         )
     assert response.status_code == 302
     user = User.objects.get(email="morag@dundeecity.example")
@@ -105,8 +117,14 @@ def test_admin_creates_an_account_and_the_person_is_invited(client_for, administ
 
 @pytest.mark.parametrize(
     "path",
-    ["/admin/accounts/user/", "/admin/organisations/careservice/", "/admin/organisations/localauthority/",
-     "/admin/audit/auditevent/", "/admin/notifications/notification/", "/admin/reviews/review/"],
+    [
+        "/admin/accounts/user/",
+        "/admin/organisations/careservice/",
+        "/admin/organisations/localauthority/",
+        "/admin/audit/auditevent/",
+        "/admin/notifications/notification/",
+        "/admin/reviews/review/",
+    ],
 )
 def test_admin_lists_render(client_for, administrator, path):
     factories.CareServiceFactory()

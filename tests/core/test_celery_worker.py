@@ -30,7 +30,9 @@ def _isolated_redis_url():
 @pytest.fixture
 def worker(needs_redis, needs_postgres, tmp_path):
     db = connection.settings_dict
-    database_url = f"postgres://{db['USER']}:{db['PASSWORD'] or ''}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
+    database_url = (
+        f"postgres://{db['USER']}:{db['PASSWORD'] or ''}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
+    )
     mail_dir = tmp_path / "mail"
     env = {
         **os.environ,

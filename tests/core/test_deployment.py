@@ -16,6 +16,7 @@ PRODUCTION_ENV = {
     "DJANGO_DEBUG": "false",
     "SECRET_KEY": "x" * 20 + "-a-long-random-production-secret-key-for-tests-only-0123456789",
     "ALLOWED_HOSTS": "inspections.example.gov.uk",
+    "CLAMAV_HOST": "clamav.internal",
 }
 
 
@@ -77,5 +78,7 @@ def test_docker_compose_config_validates(tmp_path):
         pytest.skip("docker-compose (Debian's v1) is not installed: the YAML checks above still ran")
     shutil.copy(ROOT / "docker-compose.yml", tmp_path / "docker-compose.yml")
     shutil.copy(ROOT / ".env.example", tmp_path / ".env")
-    result = subprocess.run([tool, "-f", "docker-compose.yml", "config", "-q"], cwd=tmp_path, capture_output=True, text=True)
+    result = subprocess.run(
+        [tool, "-f", "docker-compose.yml", "config", "-q"], cwd=tmp_path, capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stderr

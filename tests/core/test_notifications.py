@@ -15,7 +15,9 @@ from inspectorate.notifications.tasks import send_notification, sweep_outbox
 
 
 def _notify(user, **kwargs):
-    return notify(user, "account_invitation", reason="test", context={"full_name": user.full_name, "link": "x"}, **kwargs)
+    return notify(
+        user, "account_invitation", reason="test", context={"full_name": user.full_name, "link": "x"}, **kwargs
+    )
 
 
 def test_invitation_is_sent_after_commit(django_capture_on_commit_callbacks, db):
