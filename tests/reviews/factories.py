@@ -30,3 +30,27 @@ def add_area(review, coordinator=None, *, area_name=None, phase=Phase.FIELDWORK)
         coordinator=coordinator,
         nomination_status=NominationStatus.ACCEPTED if coordinator else NominationStatus.NOT_INVITED,
     )
+
+
+def joint_inspection(lead, **kwargs):
+    """A joint inspection led by `lead`, with the lead on its team."""
+    review = ReviewFactory(kind=ReviewKind.JOINT_INSPECTION, lead_inspector=lead, **kwargs)
+    add_team_member(review, lead, TeamRole.LEAD_INSPECTOR)
+    return review
+
+
+def add_activity(review, *, area=None, kind="document_return", title="Position statement returned", starts_on=None):
+    from datetime import date
+
+    from reviews.models import TimelineActivity
+
+    return TimelineActivity.objects.create(
+        review=review, area=area, kind=kind, title=title, starts_on=starts_on or date(2030, 3, 4)
+    )
+
+
+def care_and_protection_framework():
+    from reviews.frameworks import install
+    from reviews.models import QualityFramework, QualityIndicator
+
+    return install(QualityFramework, QualityIndicator)[0]

@@ -1,0 +1,27 @@
+"""The emails the reviews app sends, registered in the notifications catalogue."""
+
+from inspectorate.notifications import catalogue
+
+catalogue.register(
+    "review_nomination_invitation",
+    "An area taking part in a review is asked to nominate its co-ordinator by a deadline: the link creates or "
+    "links the co-ordinator's account.",
+    {
+        "full_name": "Graham Stewart",
+        "local_authority": "Dundee City",
+        "review_title": "Thematic review of social work services for disabled children and young people",
+        "deadline": "6 October 2023",
+        "link": "https://example.gov.uk/reviews/nomination/abc/",
+    },
+)
+catalogue.register(
+    "review_coordinator_accepted",
+    "The lead inspector hears that an area's co-ordinator has accepted the nomination.",
+    {
+        "full_name": "Fiona Mackenzie",
+        "coordinator": "Graham Stewart",
+        "local_authority": "Dundee City",
+        "review_title": "Thematic review of social work services for disabled children and young people",
+        "link": "https://example.gov.uk/reviews/1/areas/",
+    },
+)
