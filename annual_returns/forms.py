@@ -7,6 +7,7 @@ from crispy_forms_gds.layout import Field, Fixed, Fluid, Layout, Size, Submit
 from django import forms
 
 from annual_returns import checks
+from inspectorate.organisations.models import LocalAuthority
 
 COMPLETED_CHOICES = [("yes", "Yes, I've completed this section"), ("no", "No, I'll come back to it later")]
 YES_NO = [("yes", "Yes"), ("no", "No")]
@@ -164,3 +165,13 @@ class DeclarationForm(forms.Form):
             Field.checkbox("confirm"),
             Submit("submit", "Accept and submit"),
         )
+
+
+class AreaFilterForm(forms.Form):
+    local_authority = forms.ModelChoiceField(
+        queryset=LocalAuthority.objects.all(),
+        required=False,
+        empty_label="All areas",
+        label="Local authority",
+        widget=forms.Select(attrs={"class": "govuk-select"}),
+    )

@@ -2,10 +2,13 @@
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.db.models import Q
-from django.shortcuts import render
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, render
 
-from annual_returns import benchmarks, metrics
+from annual_returns import benchmarks, eligibility, metrics, publication
+from annual_returns.forms import AreaFilterForm
 from annual_returns.models import Cycle
 from inspectorate.audit.trail import Action, record
 from inspectorate.organisations.models import CareService
@@ -48,3 +51,48 @@ def benchmark(request, registration_number):
         "outer_share": metrics.OUTER_SHARE,
     }
     return render(request, "annual_returns/benchmark.html", context)
+
+
+@login_required
+def statistics(request, year):
+    staff_only(request.user)
+    cycle = get_object_or_404(Cycle, year=year)
+    area_form = AreaFilterForm(request.GET or None)
+    area = area_form.cleaned_data["local_authority"] if area_form.is_valid() else None
+    page = Paginator(publication.outstanding(cycle, area), 50).get_page(request.GET.get("page"))
+    table = publication.published_table(cycle)
+    rows, totals = publication.table_layout(table)
+    context = {
+        "cycle": cycle,
+        "completion": publication.completion(cycle),
+        "outstanding": page,
+        "page": page,
+        "area_form": area_form,
+        "table": table,
+        "table_rows": rows,
+        "table_totals": totals,
+        "cutoff": eligibility.cutoff(cycle.year),
+    }
+    return render(request, "annual_returns/statistics.html", context)
+
+
+@login_required
+def published_csv(request, year):
+    staff_only(request.user)
+    cycle = get_object_or_404(Cycle, year=year)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="annual-returns-{year}-services-by-area-and-type.csv"'
+    publication.write_published_csv(publication.published_table(cycle), response)
+    record(request.user, Action.DOWNLOAD, cycle, file="published table")
+    return response
+
+
+@login_required
+def sssc_extract_csv(request, year):
+    staff_only(request.user)
+    cycle = get_object_or_404(Cycle, year=year)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="annual-returns-{year}-sssc-staffing-extract.csv"'
+    publication.write_sssc_csv(cycle, response)
+    record(request.user, Action.DOWNLOAD, cycle, file="SSSC staffing extract")
+    return response

@@ -13,5 +13,8 @@ urlpatterns = [
     path("returns/<int:pk>/confirmation/", views.confirmation, name="confirmation"),
     path("returns/<int:pk>/answers/", views.answers, name="answers"),
     path("regulator/", regulator_views.regulator_home, name="regulator-home"),
+    path("regulator/<int:year>/statistics/", regulator_views.statistics, name="statistics"),
+    path("regulator/<int:year>/published-table.csv", regulator_views.published_csv, name="published-csv"),
+    path("regulator/<int:year>/sssc-extract.csv", regulator_views.sssc_extract_csv, name="sssc-extract"),
     path("regulator/services/<str:registration_number>/benchmark/", regulator_views.benchmark, name="benchmark"),
 ]
