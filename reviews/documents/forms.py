@@ -17,7 +17,7 @@ class MultipleFileInput(forms.FileInput):
 
 
 class MultipleFileField(forms.FileField):
-    widget = MultipleFileInput
+    widget = MultipleFileInput(attrs={"class": "govuk-file-upload"})
 
     def clean(self, data, initial=None):
         items = [item for item in (data if isinstance(data, list | tuple) else [data]) if item]
@@ -74,6 +74,12 @@ class UploadForm(forms.Form):
     def clean_files(self):
         return _checked_files(self.cleaned_data["files"])
 
+    def full_clean(self):
+        super().full_clean()
+        # The GOV.UK pack styles errors only on Django's own file inputs, not on this multiple one.
+        if "files" in self.errors:
+            self.fields["files"].widget.attrs["class"] = "govuk-file-upload govuk-file-upload--error"
+
 
 class ReplaceForm(forms.Form):
     """A new version of one document."""
@@ -109,9 +115,10 @@ class DecisionForm(forms.Form):
         help_text="Needed when you return them: say what is missing or wrong.",
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, action, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = FormHelper()
+        self.helper.form_action = action
         self.helper.layout = Layout(
             Field.radios("decision", legend_size=Size.MEDIUM, legend_tag="h2"),
             Field.textarea("comment"),

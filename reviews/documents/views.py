@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from inspectorate.audit.trail import Action, record
@@ -43,6 +44,13 @@ def _attachment(stored_name, filename, content_type):
     return _no_store(response)
 
 
+def _submitted(request, *, files=True):
+    """Bind a form on POST (even an empty one, so it shows its errors); leave it unbound on GET."""
+    if request.method != "POST":
+        return (None, None) if files else (None,)
+    return (request.POST, request.FILES) if files else (request.POST,)
+
+
 def _area_request(request, pk):
     queryset = AreaRequest.objects.select_related("request__review", "review_area__local_authority", "decided_by")
     return get_for_user(queryset, request.user, pk=pk)
@@ -72,7 +80,9 @@ def area_request_detail(request, pk):
         "uploads": uploads,
         "team_side": team_side,
         "can_upload": request.user.is_coordinator and area_request.can_change_files,
-        "decision_form": DecisionForm() if team_side and area_request.status == AreaStatus.UPLOADED else None,
+        "decision_form": DecisionForm(action=reverse("documents:decide", args=[pk]))
+        if team_side and area_request.status == AreaStatus.UPLOADED
+        else None,
     }
     return _no_store(render(request, "documents/area_request_detail.html", context))
 
@@ -84,7 +94,7 @@ def upload_files(request, pk):
     if not area_request.can_change_files:
         messages.info(request, "The team has accepted these documents, so they can no longer be changed.")
         return redirect(area_request)
-    form = UploadForm(request.POST or None, request.FILES or None)
+    form = UploadForm(*_submitted(request))
     if request.method == "POST" and form.is_valid():
         try:
             versions = actions.add_uploads(
@@ -126,7 +136,7 @@ def replace_upload(request, pk):
     if not upload.area_request.can_change_files:
         messages.info(request, "The team has accepted these documents, so they can no longer be changed.")
         return redirect(upload)
-    form = ReplaceForm(request.POST or None, request.FILES or None)
+    form = ReplaceForm(*_submitted(request))
     if request.method == "POST" and form.is_valid():
         try:
             version = actions.replace_upload(upload, form.cleaned_data["file"], by=request.user)
@@ -173,7 +183,7 @@ def review_matrix(request, review_pk):
 def create_request(request, review_pk):
     _team_only(request.user)
     review = get_for_user(Review, request.user, pk=review_pk)
-    form = DocumentRequestForm(request.POST or None, review=review)
+    form = DocumentRequestForm(*_submitted(request, files=False), review=review)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         document_request = actions.create_request(
@@ -194,7 +204,7 @@ def create_request(request, review_pk):
 def decide(request, pk):
     _team_only(request.user)
     area_request = _area_request(request, pk)
-    form = DecisionForm(request.POST)
+    form = DecisionForm(request.POST, action=reverse("documents:decide", args=[pk]))
     if form.is_valid():
         try:
             if form.cleaned_data["decision"] == DecisionForm.ACCEPT:

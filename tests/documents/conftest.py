@@ -1,6 +1,7 @@
 """Fixtures for the document exchange: a request to the personas' review, files, and a fake virus scanner."""
 
-from datetime import date
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -43,3 +44,15 @@ def stored_files(settings):
         return sorted(str(p.relative_to(root)) for p in root.rglob("*") if p.is_file()) if root.exists() else []
 
     return listing
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    # The personas are made with real passwords; a fast hasher keeps these tests quick.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _summer_2026(time_machine):
+    """The clock runs from a morning in August 2026, before the fixtures' 27 August due date."""
+    time_machine.move_to(datetime(2026, 8, 3, 9, 0, tzinfo=ZoneInfo("Europe/London")), tick=True)
