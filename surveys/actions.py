@@ -197,6 +197,25 @@ def add_question(section, *, kind, text, help_text="", required=True, options=()
     return question
 
 
+def _replace_options(question, labels):
+    """Give a question these options, keeping the rows of labels it already has so that follow-ups
+    on them still point at them; refuse to drop an option that a follow-up depends on."""
+    existing = {option.label: option for option in question.options.all()}
+    dropped = [option for label, option in existing.items() if label not in labels]
+    if Question.objects.filter(shown_when__in=dropped).exists():
+        raise SurveyActionRefused(
+            "Another question follows up an option you removed: change or remove its condition first."
+        )
+    Option.objects.filter(pk__in=[option.pk for option in dropped]).delete()
+    for order, label in enumerate(labels, 1):
+        option = existing.get(label)
+        if option is None:
+            Option.objects.create(question=question, label=label, order=order)
+        elif option.order != order:
+            option.order = order
+            option.save(update_fields=["order"])
+
+
 def option_labels(question):
     return [option.label for option in question.options.all()]
 
@@ -223,16 +242,12 @@ def update_question(question, *, by, text, help_text, kind, required, options, s
         raise SurveyActionRefused("Give at least two options, one a line.")
     _check_trigger(question.section, shown_when, question.order)
     if meaning_changed:
-        if Question.objects.filter(shown_when__question=question).exists() and (
-            kind != question.kind or options != current_options
-        ):
-            raise SurveyActionRefused(
-                "Other questions follow up this question's options: change or remove their condition first."
-            )
-        question.options.all().delete()
+        if kind != question.kind:
+            _replace_options(question, SCALES.get(kind) or options)
+        elif kind in (Kind.SINGLE, Kind.MULTIPLE):
+            _replace_options(question, options)
         question.kind, question.required, question.shown_when = kind, required, shown_when
         question.save()
-        _set_options(question, options)
     question.text, question.help_text = text, help_text
     question.save(update_fields=["text", "help_text"])
     record(by, Action.CHANGE, question, meaning_changed=meaning_changed)
