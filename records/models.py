@@ -163,7 +163,7 @@ class SampledRecord(models.Model):
     scope = Scope(team="sample__" + TEAM)
 
     class Meta:
-        ordering = ["sample", "kind", "position"]
+        ordering = ["sample", "-kind", "position"]
         constraints = [
             models.UniqueConstraint(fields=["sample", "kind", "position"], name="one_record_per_position"),
             models.UniqueConstraint(fields=["sample", "case_record"], name="record_once_per_sample"),

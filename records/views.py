@@ -107,6 +107,9 @@ def case_list(request, area_id):
     area = any_area(request.user, area_id)
     case_list = CaseList.objects.filter(review_area=area).first()
     sample = actions.sample_for(area)
+    if request.method == "POST" and sample is not None:
+        messages.error(request, "The sample has been drawn: the case list can no longer be replaced.")
+        return redirect("records:case_list", area.pk)
     form = CaseListUploadForm(request.POST or None, request.FILES or None)
     outcome, status = None, 200
     if request.method == "POST" and form.is_valid():
