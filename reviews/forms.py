@@ -181,8 +181,8 @@ class NewAccountForm(GovukForm, forms.Form):
         return cleaned
 
 
-class LinkAccountForm(GovukForm, forms.Form):
-    submit_label = "Link my account"
+class LinkAccountForm(forms.Form):
+    """For a co-ordinator who already has an account: a button, no fields (the link is the proof)."""
 
 
 class GenerateTimelineForm(GovukForm, forms.Form):

@@ -227,7 +227,8 @@ def nomination(request, token):
     existing = actions.existing_account(invitation)
     form_class = forms.LinkAccountForm if existing else forms.NewAccountForm
     kwargs = {} if existing else {"email": invitation.email}
-    form = form_class(request.POST or None, initial={"full_name": invitation.full_name}, **kwargs)
+    data = request.POST if request.method == "POST" else None
+    form = form_class(data, initial={"full_name": invitation.full_name}, **kwargs)
     if form.is_valid():
         try:
             user = actions.use_nomination_link(
@@ -238,7 +239,7 @@ def nomination(request, token):
         except actions.ActionRefused as refused:
             return render(request, "reviews/nomination_invalid.html", {"reason": refused.message}, status=409)
         if existing is None:
-            login(request, user, backend=settings.AUTHENTICATION_BACKENDS[0])
+            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
             return redirect(invitation.area.review)
         messages.success(request, "Your account is linked. Sign in to accept the nomination.")
         return redirect(f"{reverse('accounts:sign-in')}?next={invitation.area.review.get_absolute_url()}")
