@@ -73,9 +73,9 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
     "inspectorate.accounts.middleware.SessionTimeoutMiddleware",
     "inspectorate.accounts.middleware.TwoFactorMiddleware",
-    "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, so that it sees failed sign-ins after every other middleware has run.
     "axes.middleware.AxesMiddleware",
@@ -214,6 +214,8 @@ AXES_COOLOFF_TIME = env.int("SIGN_IN_LOCKOUT_MINUTES", default=15) / 60  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_USERNAME_FORM_FIELD = "username"
+AXES_USERNAME_CALLABLE = "inspectorate.accounts.forms.attempted_email"
 AXES_VERBOSE = False
 # Two-factor authentication (django-otp TOTP): required for these roles, optional for the others.
 OTP_TOTP_ISSUER = "Strategic inspections"

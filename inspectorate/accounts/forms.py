@@ -66,3 +66,9 @@ class TwoFactorCodeForm(forms.Form):
 
     def reject(self):
         self.add_error("code", "The code is not right or has expired. Enter the code shown in the app now")
+
+
+def attempted_email(request, credentials=None):
+    """The email a sign-in attempt used, lower-cased, so that throttling counts FIONA@ and fiona@ together."""
+    source = credentials if credentials else getattr(request, "POST", {})
+    return str(source.get("username", "")).strip().lower()[:254]
