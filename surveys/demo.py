@@ -48,7 +48,7 @@ def load(people):
     review = Review.objects.get(slug="disabled-children-and-young-people")
     staff = _survey(review, Audience.STAFF, "Staff survey", STAFF_WINDOW, people)
     children = _survey(review, Audience.CHILDREN, "Children and young people's questionnaire", CHILDREN_WINDOW, people)
-    rng = random.Random(2024)
+    rng = random.Random(2024)  # noqa: S311 - synthetic demo answers, reproducible on purpose
     for link in SurveyLink.objects.filter(survey__in=[staff, children]).select_related(
         "survey", "review_area__local_authority"
     ):
