@@ -88,7 +88,7 @@ def _staffing_questions():
             questions.append(
                 _q(
                     f"{role}__{measure}",
-                    f"{role_label}: {measure_label.lower()}",
+                    f"{role_label}: {measure_label[0].lower()}{measure_label[1:]}",
                     kind,
                     service_types=types,
                     group=role,
@@ -113,7 +113,13 @@ def _staffing_questions():
 
 def _sssc_questions():
     return [
-        _q(f"{group}__{measure}", f"{label}: {measure_label.lower()}", kind, service_types=types, group=group)
+        _q(
+            f"{group}__{measure}",
+            f"{label}: {measure_label[0].lower()}{measure_label[1:]}",
+            kind,
+            service_types=types,
+            group=group,
+        )
         for group, label, types in SSSC_GROUPS
         for measure, measure_label, kind in SSSC_MEASURES
     ]
