@@ -173,12 +173,17 @@ def sample(request, area_id):
         "case_list": case_list,
         "sample": current,
         "started": started,
-        "in_sample": [(r, r.is_not_read and r.pk not in replaced) for r in records if r.in_sample],
+        "in_sample": [(r, r.is_not_read and r.pk not in replaced, _is_read(r)) for r in records if r.in_sample],
         "reserve": [r for r in records if not r.in_sample],
         "draws": area.sample_draws.select_related("drawn_by"),
         "form": form,
     }
     return render(request, "records/sample.html", context, status=400 if form.errors else 200)
+
+
+def _is_read(sampled):
+    """Read once its first reading is complete (from the prefetched readings)."""
+    return any(reading.is_complete for reading in sampled.readings.all() if not reading.is_second)
 
 
 @login_required
