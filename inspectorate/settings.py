@@ -173,6 +173,12 @@ CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 # them. Each app adds its own sweep here.
 CELERY_BEAT_SCHEDULE = {
     "notifications-outbox-sweep": {"task": "inspectorate.notifications.tasks.sweep_outbox", "schedule": 60.0},
+    "retention-schedule": {"task": "inspectorate.core.tasks.apply_retention_schedule", "schedule": crontab(hour=3, minute=0)},
+    # Annual returns: window opened, reminders 14 and 3 days before the deadline, deadline passed (deduplicated).
+    "annual-returns-daily-emails": {
+        "task": "annual_returns.tasks.send_annual_return_emails",
+        "schedule": crontab(hour=7, minute=15),
+    },
     # Surveys: opening, halfway and closing reminders to co-ordinators (deduplicated, so daily is safe).
     "surveys-reminders": {"task": "surveys.tasks.send_survey_reminders", "schedule": 24 * 60 * 60.0},
     # Document exchange: reminders at 07:00 (due soon / overdue) and the retention purge at 02:30.
@@ -261,6 +267,12 @@ if DOCUMENT_RETENTION_YEARS < 0 or UPLOAD_MAX_BYTES <= 0:
     raise ImproperlyConfigured("Set DOCUMENT_RETENTION_YEARS to 0 or more and UPLOAD_MAX_BYTES to a positive number.")
 # Co-ordinators get a reminder this many days before a document request is due.
 DOCUMENT_DUE_SOON_DAYS = env.int("DOCUMENT_DUE_SOON_DAYS", default=5)
+
+# Retention schedule (inspectorate/retention.py): days each kind of data is kept. Apps add their own.
+RETENTION_NOTIFICATION_DAYS = env.int("RETENTION_NOTIFICATION_DAYS", default=365)
+RETENTION_SESSION_DAYS = env.int("RETENTION_SESSION_DAYS", default=1)
+RETENTION_SIGN_IN_ATTEMPT_DAYS = env.int("RETENTION_SIGN_IN_ATTEMPT_DAYS", default=90)
+RETENTION_DEACTIVATED_ACCOUNT_DAYS = env.int("RETENTION_DEACTIVATED_ACCOUNT_DAYS", default=730)
 
 # Disclosure control: counts under this threshold are never shown in results or reports.
 DISCLOSURE_THRESHOLD = env.int("DISCLOSURE_THRESHOLD", default=5)

@@ -1,0 +1,11 @@
+"""Celery tasks for annual returns. Thin: they call into reminders and imports, and are safe to run twice."""
+
+from celery import shared_task
+
+from annual_returns import reminders
+
+
+@shared_task
+def send_annual_return_emails():
+    """Daily: window opened, reminders two weeks and three days before the deadline, deadline passed."""
+    return reminders.send_due()
