@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from inspectorate.uploads import ACCEPTED_TYPES_TEXT, check_upload, human_size, max_bytes
 from reviews.documents.models import DocumentRequest
-from reviews.models import ReviewArea
+from reviews.models import Phase, ReviewArea
 
 
 class MultipleFileInput(forms.FileInput):
@@ -168,7 +168,9 @@ class DocumentRequestForm(forms.Form):
             required="Enter the due date", invalid="The due date must be a real date, for example 27 8 2026"
         )
         self.fields["areas"].queryset = ReviewArea.objects.filter(review=review).select_related("local_authority")
-        self.fields["areas"].label_from_instance = lambda area: area.local_authority.name
+        self.fields["areas"].label_from_instance = lambda area: (
+            f"{area.local_authority.name}{' (phase 2)' if area.phase == Phase.FIELDWORK else ''}"
+        )
         self.helper = FormHelper()
         self.helper.layout = Layout(
             Field.text("title", field_width=Fluid.FULL),
