@@ -25,8 +25,9 @@ from django.utils.safestring import mark_safe
 # GOV.UK Design System colours, in an order that keeps neighbours distinct.
 PALETTE = ["#1d70b8", "#00703c", "#f47738", "#4c2c92", "#d4351c", "#505a5f", "#28a197", "#912b88"]
 WIDTH = 640
-LABEL_WIDTH = 230
-ROW_HEIGHT = 28
+# Each row is a label line with its bar underneath, so long labels never crowd the bars.
+ROW_HEIGHT = 46
+BAR_TOP = 20
 BAR_HEIGHT = 18
 FONT = 'font-family="Arial, sans-serif" font-size="14"'
 
@@ -45,6 +46,10 @@ def _frame(title, description, height, body):
     )
 
 
+def _label(label, y):
+    return f'<text x="0" y="{y + 14}" {FONT} font-weight="bold" fill="#0b0c0c">{escape(label)}</text>'
+
+
 def _number(value, unit):
     return f"{value:.0f}{unit}"
 
@@ -57,21 +62,19 @@ def horizontal_bar(title, bars, *, description="", unit="%", maximum=None):
     if maximum is None:
         maximum = 100 if unit == "%" else max(values, default=0)
     maximum = maximum or 1
-    plot = WIDTH - LABEL_WIDTH - 60
+    plot = WIDTH - 60
     parts = []
     for i, (label, value) in enumerate(bars):
         y = i * ROW_HEIGHT + 4
-        parts.append(
-            f'<text x="{LABEL_WIDTH - 8}" y="{y + 14}" text-anchor="end" {FONT} fill="#0b0c0c">{escape(label)}</text>'
-        )
+        parts.append(_label(label, y))
+        bar_y = y + BAR_TOP
         if value is None:
-            parts.append(f'<text x="{LABEL_WIDTH}" y="{y + 14}" {FONT} fill="#505a5f">not shown</text>')
+            parts.append(f'<text x="0" y="{bar_y + 14}" {FONT} fill="#505a5f">not shown</text>')
             continue
         length = max(0.0, min(value, maximum)) / maximum * plot
         parts.append(
-            f'<rect x="{LABEL_WIDTH}" y="{y}" width="{length:.1f}" height="{BAR_HEIGHT}" fill="{PALETTE[0]}"/>'
-            f'<text x="{LABEL_WIDTH + length + 6:.1f}" y="{y + 14}" {FONT} fill="#0b0c0c">'
-            f"{_number(value, unit)}</text>"
+            f'<rect x="0" y="{bar_y}" width="{length:.1f}" height="{BAR_HEIGHT}" fill="{PALETTE[0]}"/>'
+            f'<text x="{length + 6:.1f}" y="{bar_y + 14}" {FONT} fill="#0b0c0c">{_number(value, unit)}</text>'
         )
     height = max(1, len(bars)) * ROW_HEIGHT + 8
     return _frame(title, description, height, "".join(parts))
@@ -82,18 +85,17 @@ def stacked_bar(title, rows, *, description="", legend=None):
     rows = [(label, list(segments)) for label, segments in rows]
     legend = list(legend) if legend is not None else list(dict.fromkeys(s for _, segs in rows for s, _ in segs))
     colours = {name: PALETTE[i % len(PALETTE)] for i, name in enumerate(legend)}
-    plot = WIDTH - LABEL_WIDTH - 10
+    plot = WIDTH - 10
     parts = []
     for i, (label, segments) in enumerate(rows):
         y = i * ROW_HEIGHT + 4
-        parts.append(
-            f'<text x="{LABEL_WIDTH - 8}" y="{y + 14}" text-anchor="end" {FONT} fill="#0b0c0c">{escape(label)}</text>'
-        )
+        parts.append(_label(label, y))
         shown = [(name, value) for name, value in segments if value]
+        y += BAR_TOP
         if not shown:
-            parts.append(f'<text x="{LABEL_WIDTH}" y="{y + 14}" {FONT} fill="#505a5f">not shown</text>')
+            parts.append(f'<text x="0" y="{y + 14}" {FONT} fill="#505a5f">not shown</text>')
             continue
-        x = float(LABEL_WIDTH)
+        x = 0.0
         for name, value in shown:
             width = min(value, 100) / 100 * plot
             colour = colours.get(name, "#b1b4b6")
