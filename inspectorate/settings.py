@@ -173,7 +173,10 @@ CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 # them. Each app adds its own sweep here.
 CELERY_BEAT_SCHEDULE = {
     "notifications-outbox-sweep": {"task": "inspectorate.notifications.tasks.sweep_outbox", "schedule": 60.0},
-    "retention-schedule": {"task": "inspectorate.core.tasks.apply_retention_schedule", "schedule": crontab(hour=3, minute=0)},
+    "retention-schedule": {
+        "task": "inspectorate.core.tasks.apply_retention_schedule",
+        "schedule": crontab(hour=3, minute=0),
+    },
     # Annual returns: window opened, reminders 14 and 3 days before the deadline, deadline passed (deduplicated).
     "annual-returns-daily-emails": {
         "task": "annual_returns.tasks.send_annual_return_emails",

@@ -1,9 +1,14 @@
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import path
 
+from inspectorate.accounts import subject_access
 from inspectorate.accounts.actions import send_invitation
 from inspectorate.accounts.models import User
+from inspectorate.audit.trail import Action, record
 
 
 class UserCreationForm(forms.ModelForm):
@@ -41,6 +46,32 @@ class UserAdmin(BaseUserAdmin):
             obj.save(update_fields=["password"])
             send_invitation(obj)
             messages.info(request, f"An invitation to choose a password was sent to {obj.email}.")
+
+    change_form_template = "admin/accounts/user/change_form.html"
+
+    def get_urls(self):
+        return [
+            path(
+                "<int:user_id>/subject-access/",
+                self.admin_site.admin_view(self.subject_access),
+                name="accounts-user-subject-access",
+            ),
+            *super().get_urls(),
+        ]
+
+    def subject_access(self, request, user_id):
+        """Everything the service holds about one account, for a subject access request."""
+        person = get_object_or_404(User, pk=user_id)
+        record(request.user, Action.VIEW, person, purpose="subject access")
+        context = {
+            **self.admin_site.each_context(request),
+            "title": f"What we hold about {person.full_name}",
+            "person": person,
+            "details": subject_access.account_details(person),
+            "holdings": subject_access.holdings(person),
+            "opts": self.model._meta,
+        }
+        return TemplateResponse(request, "admin/accounts/user/subject_access.html", context)
 
     @admin.action(description="Send the invitation email again")
     def resend_invitation(self, request, queryset):

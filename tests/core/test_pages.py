@@ -58,3 +58,14 @@ def test_health_check_answers(client, db):
 def test_navigation_shows_care_services_to_inspectors_only(client_for, inspector, coordinator):
     assert "Care services" in client_for(inspector).get(reverse("core:home")).content.decode()
     assert "Care services" not in client_for(coordinator).get(reverse("core:home")).content.decode()
+
+
+def test_refused_access_by_a_signed_in_user_is_audited(client_for, provider_user, other_provider_user):
+    from inspectorate.audit.models import Action, AuditEvent
+
+    theirs = factories.CareServiceFactory(provider=other_provider_user.provider)
+    client_for(provider_user).get(theirs.get_absolute_url())
+    event = AuditEvent.objects.get(action=Action.ACCESS_REFUSED)
+    assert event.actor == provider_user
+    assert event.detail["path"] == theirs.get_absolute_url()
+    assert event.outcome == "404"
