@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from inspectorate.audit.models import Action, AuditEvent
-from reviews.documents.models import AreaStatus, DocumentRequest, Upload, UploadVersion
+from reviews.documents.models import AreaBundle, AreaStatus, DocumentRequest, Upload, UploadVersion
 from tests.documents import files
 from tests.documents.factories import make_request, make_upload
 from tests.reviews.factories import ReviewFactory, add_area, add_team_member
@@ -258,3 +258,29 @@ def test_the_team_downloads_an_areas_accepted_files_as_one_zip(
     assert f"position-statement-and-written-evidence/{version.reference} position-statement.pdf" in names
     assert "manifest.csv" in names
     assert AuditEvent.objects.filter(action=Action.DOWNLOAD, object_type="documents.AreaBundle").exists()
+
+
+def test_a_zip_being_built_shows_progress_with_a_static_poller_and_no_inline_script(
+    client_for, inspector, dundee_request
+):
+    bundle = AreaBundle.objects.create(
+        review_area=dundee_request.review_area, requested_by=inspector, files_total=4, files_done=1
+    )
+    page = client_for(inspector).get(reverse("documents:bundle", args=[bundle.pk])).content.decode()
+    assert "1 of 4 files added (25%)" in page
+    assert 'src="/static/documents/bundle_progress.mjs"' in page
+    assert "<script>" not in page
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["document_request_created", "document_due_soon", "document_overdue", "document_accepted", "document_returned"],
+)
+def test_each_email_renders_its_example_with_a_link_and_no_document(name):
+    from inspectorate.notifications import catalogue
+    from inspectorate.notifications.sending import render
+
+    subject, text, html = render(name, catalogue.get(name).example)
+    assert "Position statement and written evidence" in subject
+    assert "/documents/requests/1/" in text and "/documents/requests/1/" in html
+    assert "never by email" in text

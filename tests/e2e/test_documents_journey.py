@@ -79,3 +79,11 @@ def test_coordinator_uploads_and_the_team_accepts(page, review, inspector, coord
     check_accessibility(page)
     area_request = document_request.area_requests.get(review_area__local_authority=coordinator.local_authority)
     assert area_request.status == AreaStatus.ACCEPTED
+
+    page.get_by_role("link", name="Back to the review's documents").click()
+    page.get_by_role("button", name="Download as zip for Dundee City").click()
+    page.get_by_role("heading", name="Your zip is ready").wait_for()
+    check_accessibility(page)
+    with page.expect_download() as zipped:
+        page.get_by_role("button", name="Download the zip").click()
+    assert zipped.value.suggested_filename.endswith("-dundee-city-accepted-documents.zip")
