@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Exists, OuterRef
 
+from inspectorate import charts
 from inspectorate.disclosure import suppress_distribution
 from records.models import (
     Answer,
@@ -27,6 +28,16 @@ from records.models import (
 class QuestionResult:
     question: ReadingQuestion
     distribution: object  # inspectorate.disclosure.Distribution, keyed by option label
+
+    @property
+    def chart(self):
+        """SVG bars of the percentages; a suppressed count is drawn as "not shown", as in the table."""
+        bars = [(option, None if cell.suppressed else cell.percent) for option, cell in self.distribution.items()]
+        return charts.horizontal_bar(
+            f"{self.question.section.title}: {self.question.text}",
+            bars,
+            description="Percentage of records read with each answer. The table below gives the numbers.",
+        )
 
 
 @dataclass

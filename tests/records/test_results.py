@@ -101,6 +101,7 @@ def test_results_page_shows_the_worked_example(worked_example, client_for, inspe
     page = client_for(inspector).get(reverse("records:results", args=[worked_example.pk])).content.decode()
     assert "Record reading results" in page
     assert ">120<" in page and ">117<" in page and "fewer than 5" in page
+    assert page.count('<svg class="app-chart" role="img"') == 15  # one chart per counted question
 
 
 def test_results_page_queries_do_not_grow_with_readings(
