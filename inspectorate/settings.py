@@ -173,6 +173,10 @@ CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 # them. Each app adds its own sweep here.
 CELERY_BEAT_SCHEDULE = {
     "notifications-outbox-sweep": {"task": "inspectorate.notifications.tasks.sweep_outbox", "schedule": 60.0},
+    "notifications-daily-digest": {
+        "task": "inspectorate.notifications.tasks.send_daily_digests",
+        "schedule": crontab(hour=7, minute=30),
+    },
     "retention-schedule": {
         "task": "inspectorate.core.tasks.apply_retention_schedule",
         "schedule": crontab(hour=3, minute=0),

@@ -72,3 +72,18 @@ def attempted_email(request, credentials=None):
     """The email a sign-in attempt used, lower-cased, so that throttling counts FIONA@ and fiona@ together."""
     source = credentials if credentials else getattr(request, "POST", {})
     return str(source.get("username", "")).strip().lower()[:254]
+
+
+class PreferencesForm(forms.Form):
+    email_digest = forms.TypedChoiceField(
+        label="How do you want to hear about new things to do?",
+        choices=[("False", "An email each time"), ("True", "One summary email each morning")],
+        coerce=lambda value: value == "True",
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select how you want to hear about new things to do"},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.layout = Layout(Field.radios("email_digest", legend_size="m"), Submit("submit", "Save"))

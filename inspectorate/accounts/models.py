@@ -54,6 +54,9 @@ class User(AbstractBaseUser, PermissionsMixin):
     provider = models.ForeignKey(
         "organisations.Provider", null=True, blank=True, on_delete=models.PROTECT, related_name="users"
     )
+    email_digest = models.BooleanField(
+        "daily summary email", default=False, help_text="One summary email a day instead of an email for each notice"
+    )
     is_active = models.BooleanField(default=True)
     is_staff = models.BooleanField(default=False, editable=False, help_text="Set from the role: administrators only")
     date_joined = models.DateTimeField(default=timezone.now)

@@ -1,5 +1,6 @@
 """Sign in, sign out and choosing a password, in the GOV.UK layout."""
 
+from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
@@ -7,7 +8,13 @@ from django.urls import reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
 
 from inspectorate.accounts import two_factor
-from inspectorate.accounts.forms import GovukPasswordResetForm, GovukSetPasswordForm, SignInForm, TwoFactorCodeForm
+from inspectorate.accounts.forms import (
+    GovukPasswordResetForm,
+    GovukSetPasswordForm,
+    PreferencesForm,
+    SignInForm,
+    TwoFactorCodeForm,
+)
 
 
 class SignInView(auth_views.LoginView):
@@ -80,3 +87,16 @@ def two_factor_set_up(request):
         "required": two_factor.is_required(request.user),
     }
     return render(request, "accounts/two_factor_set_up.html", context)
+
+
+@login_required
+def account(request):
+    """The person's own account: how they hear from the service, and two-factor sign-in."""
+    form = PreferencesForm(request.POST or None, initial={"email_digest": str(request.user.email_digest)})
+    if form.is_valid():
+        request.user.email_digest = form.cleaned_data["email_digest"]
+        request.user.save(update_fields=["email_digest"])
+        messages.success(request, "Your choice has been saved.")
+        return redirect("accounts:account")
+    context = {"form": form, "has_two_factor": two_factor.has_device(request.user)}
+    return render(request, "accounts/account.html", context)

@@ -33,6 +33,7 @@ def notify(recipient, template, *, reason, context=None, related=None, due_at=No
         related_id=str(related.pk) if related is not None else "",
         due_at=due_at or timezone.now(),
         dedupe_key=dedupe_key,
+        in_digest=bool(recipient and recipient.email_digest),
     )
     if dedupe_key:
         if Notification.objects.filter(dedupe_key=dedupe_key).exists():
@@ -44,7 +45,7 @@ def notify(recipient, template, *, reason, context=None, related=None, due_at=No
             return None
     else:
         notification.save()
-    if notification.due_at <= timezone.now():
+    if notification.due_at <= timezone.now() and not notification.in_digest:
         transaction.on_commit(lambda: enqueue(notification.pk))
     return notification
 

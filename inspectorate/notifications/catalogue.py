@@ -30,6 +30,17 @@ def all_templates():
 
 
 register(
+    "daily_digest",
+    "A person who chose a daily summary gets one email listing their new notices.",
+    {
+        "full_name": "Morag Campbell",
+        "notices": [
+            {"subject": "New document request: position statement", "reason": "You co-ordinate Dundee City"},
+            {"subject": "The staff survey closes in 3 days", "reason": "You co-ordinate Dundee City"},
+        ],
+    },
+)
+register(
     "account_invitation",
     "A new account was created for someone: they choose a password to sign in.",
     {

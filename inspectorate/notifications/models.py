@@ -43,6 +43,7 @@ class Notification(models.Model):
     sent_at = models.DateTimeField(null=True, blank=True)
     last_error = models.TextField(blank=True)
     read_at = models.DateTimeField(null=True, blank=True)
+    in_digest = models.BooleanField(default=False, help_text="Sent in the recipient's daily summary, not on its own")
 
     class Meta:
         ordering = ["-created_at", "-pk"]

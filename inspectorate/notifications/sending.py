@@ -35,9 +35,9 @@ def render(template, context):
 def claim(notification_id):
     """Atomically move a due notification to 'sending'. Returns the row, or None if someone else has it."""
     now = timezone.now()
-    claimed = Notification.objects.filter(pk=notification_id, status=Status.PENDING, due_at__lte=now).update(
-        status=Status.SENDING, claimed_at=now, attempts=F("attempts") + 1
-    )
+    claimed = Notification.objects.filter(
+        pk=notification_id, status=Status.PENDING, due_at__lte=now, in_digest=False
+    ).update(status=Status.SENDING, claimed_at=now, attempts=F("attempts") + 1)
     if not claimed:
         return None
     return Notification.objects.get(pk=notification_id)
@@ -63,4 +63,34 @@ def due_for_sweep():
     """Ids of notifications that are due but were never sent, including claims abandoned by a dead worker."""
     now = timezone.now()
     Notification.objects.filter(status=Status.SENDING, claimed_at__lt=now - STALE_CLAIM).update(status=Status.PENDING)
-    return list(Notification.objects.filter(status=Status.PENDING, due_at__lte=now).values_list("pk", flat=True)[:500])
+    due = Notification.objects.filter(status=Status.PENDING, due_at__lte=now, in_digest=False)
+    return list(due.values_list("pk", flat=True)[:500])
+
+
+def send_digest(user):
+    """Send one summary of a person's due notices; returns how many it covered (0: nothing sent)."""
+    now = timezone.now()
+    due = Notification.objects.filter(recipient=user, in_digest=True, status=Status.PENDING, due_at__lte=now)
+    ids = list(due.values_list("pk", flat=True))
+    # Claim them all at once: a second digest run finds nothing to claim and sends nothing.
+    claimed = Notification.objects.filter(pk__in=ids, status=Status.PENDING).update(
+        status=Status.SENDING, claimed_at=now, attempts=F("attempts") + 1
+    )
+    if not claimed:
+        return 0
+    notices = list(
+        Notification.objects.filter(pk__in=ids, status=Status.SENDING, claimed_at=now).order_by("created_at")
+    )
+    context = {"full_name": user.full_name, "notices": [{"subject": n.subject, "reason": n.reason} for n in notices]}
+    try:
+        subject, text, html = render("daily_digest", context)
+        message = EmailMultiAlternatives(subject, text, settings.DEFAULT_FROM_EMAIL, [user.email])
+        message.attach_alternative(html, "text/html")
+        message.send()
+    except Exception as error:
+        Notification.objects.filter(pk__in=[n.pk for n in notices]).update(
+            status=Status.PENDING, last_error=f"{type(error).__name__}: {error}"[:2000]
+        )
+        raise
+    Notification.objects.filter(pk__in=[n.pk for n in notices]).update(status=Status.SENT, sent_at=timezone.now())
+    return len(notices)

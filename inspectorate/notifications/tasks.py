@@ -25,6 +25,27 @@ def send_notification(self, notification_id):
 
 
 @shared_task
+def send_daily_digests():
+    """Daily: one summary email to each person who chose a digest and has notices waiting."""
+    from inspectorate.notifications.models import Notification, Status
+
+    recipients = (
+        Notification.objects.filter(in_digest=True, status=Status.PENDING)
+        .values_list("recipient", flat=True)
+        .distinct()
+    )
+    from inspectorate.accounts.models import User
+
+    sent = 0
+    for user in User.objects.filter(pk__in=list(recipients), is_active=True):
+        try:
+            sent += sending.send_digest(user)
+        except Exception:
+            logger.warning("Could not send the daily summary to user %s", user.pk, exc_info=True)
+    return sent
+
+
+@shared_task
 def sweep_outbox():
     """Send whatever is due and unsent: the safety net for a broker or worker that was down."""
     sent = 0

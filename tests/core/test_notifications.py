@@ -109,3 +109,29 @@ def test_administrator_previews_every_template(client_for, administrator):
     preview = client.get("/admin/notifications/notification/templates/account_invitation/")
     assert "Morag Campbell" in preview.content.decode()
     assert client.get("/admin/notifications/notification/templates/nope/").status_code == 404
+
+
+def test_people_who_chose_a_digest_get_one_summary_a_day(client_for, coordinator, django_capture_on_commit_callbacks):
+    from inspectorate.notifications.tasks import send_daily_digests
+
+    client = client_for(coordinator)
+    response = client.post("/accounts/your-account/", {"email_digest": "True"})
+    assert response.status_code == 302
+    coordinator.refresh_from_db()
+    assert coordinator.email_digest
+    with django_capture_on_commit_callbacks(execute=True):
+        _notify(coordinator)
+        _notify(coordinator)
+    assert mail.outbox == []
+    assert sweep_outbox.apply().get() == 0  # the sweep leaves digest notices to the digest
+    assert send_daily_digests.apply().get() == 2
+    assert len(mail.outbox) == 1
+    assert mail.outbox[0].subject == "Your daily summary from Strategic inspections"
+    assert mail.outbox[0].body.count("Your account for Strategic inspections") == 2
+    assert send_daily_digests.apply().get() == 0
+    assert len(mail.outbox) == 1
+
+
+def test_account_page_refuses_an_invalid_choice(client_for, coordinator):
+    page = client_for(coordinator).post("/accounts/your-account/", {"email_digest": "maybe"}).content.decode()
+    assert "govuk-error-summary" in page
