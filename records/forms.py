@@ -3,6 +3,7 @@ from crispy_forms_gds.layout import Field, Fixed, Fluid, Layout, Size, Submit
 from django import forms
 from django.utils.text import slugify
 
+from records import case_lists
 from records.models import NotReadReason, QuestionKind
 
 
@@ -33,6 +34,8 @@ class CaseListFieldForm(forms.Form):
         label = self.cleaned_data["label"].strip()
         if not slugify(label).replace("-", "_"):
             raise forms.ValidationError("Enter a field name made of letters or numbers")
+        if case_lists.IDENTIFYING.match(case_lists.normalise(label)):
+            raise forms.ValidationError("A case list must not hold names, dates of birth or addresses")
         return label
 
     def clean_allowed_values(self):

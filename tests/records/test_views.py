@@ -222,3 +222,35 @@ def test_nav_and_home_sections_by_role(client_for, inspector, coordinator, assig
     home = client_for(coordinator).get("/").content.decode()
     assert f'href="{reverse("records:index")}"' not in home
     assert "Make the sampled records available" in home
+
+
+def test_fields_page_adds_a_field_and_refuses_identifying_ones(client_for, inspector, review, dundee):
+    client = client_for(inspector)
+    url = reverse("records:fields", args=[review.pk])
+    response = client.post(url, {"label": "Date of birth", "allowed_values": "a\nb"})
+    assert response.status_code == 200 and "must not hold names, dates of birth" in response.content.decode()
+    assert "<title>Error: " in response.content.decode()
+    client.post(url, {"label": "Team", "allowed_values": "East\nWest"})
+    assert review.case_list_fields.get(name="team").allowed_values == ["East", "West"]
+
+
+def test_sample_and_review_pages_queries_do_not_grow_with_records(
+    client_for, inspector, support_officer, dundee, aberdeen, django_assert_max_num_queries
+):
+    from tests.records.factories import drawn
+
+    client = client_for(inspector)
+    small = drawn(dundee, inspector, size=3, reserve=1, eligible=10, prefix="D")
+    actions.assign_readers(small, readers=[inspector, support_officer], qa_share=50, by=inspector)
+    urls = [reverse("records:sample", args=[dundee.pk]), reverse("records:review", args=[dundee.review_id])]
+    counts = []
+    for url in urls:
+        with django_assert_max_num_queries(40) as captured:
+            client.get(url)
+        counts.append(len(captured.captured_queries))
+    large = drawn(aberdeen, inspector, size=40, reserve=10, eligible=90, prefix="A")
+    actions.assign_readers(large, readers=[inspector, support_officer], qa_share=50, by=inspector)
+    actions.draw_sample(dundee, size=9, reserve_size=1, seed="again", by=inspector)
+    for url, count in zip([reverse("records:sample", args=[aberdeen.pk]), urls[1]], counts, strict=True):
+        with django_assert_max_num_queries(count):
+            client.get(url)
