@@ -54,7 +54,7 @@ PREPARATION, PHASE_ONE, PHASE_TWO, PHASE_THREE, REPORTING = (
 )
 
 # Our reading of the regulator's week-by-week guide: a preparation stage, three phases and a
-# reporting stage over about 22 weeks. docs/decisions/0001-joint-inspection-timeline.md says why.
+# reporting stage over about 22 weeks. docs/decisions/0003-joint-inspection-timeline.md says why.
 JOINT_INSPECTION_STEPS = [
     Step(0, "notification", "Notification letter to the partnership", PREPARATION),
     Step(1, "nomination_deadline", "Partnership nominates its co-ordinator", PREPARATION, deadline=True),
