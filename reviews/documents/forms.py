@@ -195,6 +195,8 @@ class DocumentRequestForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
+        if not self.fields["areas"].queryset.exists():
+            raise ValidationError("No areas are taking part in this review yet. Add areas to the review first.")
         if cleaned.get("send_to") == self.CHOSEN and not cleaned.get("areas"):
             self.add_error("areas", "Select at least one area")
         return cleaned

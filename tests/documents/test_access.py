@@ -56,8 +56,9 @@ def test_coordinator_of_other_area_does_not_see_it_in_their_list(client_for, oth
 
 def test_a_refused_download_is_audited(client_for, other_coordinator, dundee_file):
     client_for(other_coordinator).get(reverse("documents:download", args=[dundee_file.reference]))
-    event = AuditEvent.objects.get(action=Action.ACCESS_REFUSED, actor=other_coordinator)
-    assert event.detail["reference"] == dundee_file.reference
+    assert AuditEvent.objects.filter(
+        action=Action.ACCESS_REFUSED, actor=other_coordinator, detail__reference=dundee_file.reference
+    ).exists()
 
 
 def test_anonymous_visitors_are_sent_to_sign_in(client, dundee_file):

@@ -284,3 +284,38 @@ def test_each_email_renders_its_example_with_a_link_and_no_document(name):
     assert "Position statement and written evidence" in subject
     assert "/documents/requests/1/" in text and "/documents/requests/1/" in html
     assert "never by email" in text
+
+
+def test_a_request_for_a_review_with_no_areas_is_refused(client_for, inspector):
+    empty = ReviewFactory(lead_inspector=inspector)
+    add_team_member(empty, inspector)
+    response = client_for(inspector).post(
+        reverse("documents:create-request", args=[empty.pk]),
+        {
+            "title": "Case list",
+            "guidance": "All open cases.",
+            "due_date_0": "27",
+            "due_date_1": "8",
+            "due_date_2": "2026",
+            "send_to": "all",
+        },
+    )
+    assert "No areas are taking part in this review yet" in response.content.decode()
+    assert not DocumentRequest.objects.exists()
+
+
+def test_large_uploads_spooled_to_disk_are_checked_the_same_way(settings, client_for, coordinator, dundee_request):
+    settings.FILE_UPLOAD_MAX_MEMORY_SIZE = 10  # every upload goes to a temporary file
+    client = client_for(coordinator)
+    response = client.post(
+        upload_url(dundee_request),
+        {"description": "Evidence", "files": [files.upload("evidence.docx", files.docx_bytes())]},
+    )
+    assert response.status_code == 302
+    assert UploadVersion.objects.get().file_type == "Word document"
+    refused = client.post(
+        upload_url(dundee_request),
+        {"description": "Evidence", "files": [files.upload("big.docx", files.zip_bomb_docx())]},
+    )
+    assert "expands to far more than its size" in refused.content.decode()
+    assert UploadVersion.objects.count() == 1
