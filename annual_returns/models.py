@@ -206,3 +206,46 @@ class SectionAnswer(models.Model):
 
     def __str__(self):
         return f"{self.annual_return}: {self.section}"
+
+
+class ImportKind(models.TextChoices):
+    SERVICES = "services", "Register of care services"
+    RETURNS = "returns", "Past annual returns"
+
+
+class ImportStatus(models.TextChoices):
+    WAITING = "waiting", "Waiting to start"
+    CHECKING = "checking", "Checking every row"
+    REJECTED = "rejected", "Rejected: bad rows found, nothing imported"
+    IMPORTING = "importing", "Importing"
+    DONE = "done", "Imported"
+    FAILED = "failed", "Failed"
+
+
+class ImportJob(models.Model):
+    """A large CSV import (such as the national register of ~14,000 services) run by a worker.
+
+    The whole file is checked first; if any row is bad, nothing is imported and every bad row is
+    listed. Otherwise rows are imported in batches and the progress is kept here for the admin.
+    """
+
+    kind = models.CharField(max_length=20, choices=ImportKind.choices)
+    file = models.FileField(upload_to="annual_returns/imports/")
+    status = models.CharField(max_length=20, choices=ImportStatus.choices, default=ImportStatus.WAITING)
+    total_rows = models.PositiveIntegerField(default=0)
+    processed_rows = models.PositiveIntegerField(default=0)
+    bad_rows = models.JSONField(default=list, blank=True, help_text="Row number and reasons for each bad row")
+    error = models.TextField(blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} import of {self.created_at:%d %B %Y %H:%M}"
+
+    @property
+    def percent_done(self):
+        return round(100 * self.processed_rows / self.total_rows) if self.total_rows else 0

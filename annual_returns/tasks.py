@@ -9,3 +9,12 @@ from annual_returns import reminders
 def send_annual_return_emails():
     """Daily: window opened, reminders two weeks and three days before the deadline, deadline passed."""
     return reminders.send_due()
+
+
+@shared_task
+def run_import_job(job_id):
+    """Check and import one uploaded file; progress is kept on the ImportJob row."""
+    from annual_returns import imports
+
+    job = imports.run(job_id)
+    return job.status if job else None
