@@ -1,7 +1,8 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 from import_export.admin import ExportMixin
 
-from surveys.exports import AnswerResource
+from inspectorate.audit.trail import Action, record
+from surveys.exports import AnswerResource, as_download, results_dataset
 from surveys.models import Answer, Option, Question, Response, Section, Survey, SurveyLink
 
 
@@ -24,6 +25,16 @@ class SurveyAdmin(admin.ModelAdmin):
     list_filter = ["audience"]
     search_fields = ["title", "review__title"]
     inlines = [SectionInline, LinkInline]
+    actions = ["download_results"]
+
+    @admin.action(description="Download the results (suppressed) as Excel")
+    def download_results(self, request, queryset):
+        if queryset.count() != 1:
+            self.message_user(request, "Select one survey to download its results.", level=messages.WARNING)
+            return None
+        survey = queryset.get()
+        record(request.user, Action.DOWNLOAD, survey, export="results", format="xlsx", via="admin")
+        return as_download(results_dataset(survey), f"{survey.pk}-results", "xlsx")
 
 
 class OptionInline(admin.TabularInline):
