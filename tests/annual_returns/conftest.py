@@ -52,3 +52,17 @@ def other_service(other_provider_user):
 def _no_two_factor_prompt(settings):
     """Two-factor sign-in is tested by the accounts app; these tests sign staff in directly."""
     settings.TWO_FACTOR_REQUIRED_ROLES = []
+
+
+@pytest.fixture
+def count_queries():
+    """count_queries(callable) -> how many queries it ran; for comparing small and larger data."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def run(action):
+        with CaptureQueriesContext(connection) as captured:
+            action()
+        return len(captured)
+
+    return run

@@ -177,18 +177,15 @@ def test_coordinator_cannot_read_a_return(client_for, coordinator, care_home, cy
     assert client_for(coordinator).get(reverse("annual_returns:answers", args=[annual_return.pk])).status_code == 404
 
 
-def test_provider_home_queries_do_not_grow_with_services(
-    client_for, provider_user, cycle, django_assert_max_num_queries
-):
+def test_provider_home_queries_do_not_grow_with_services(client_for, provider_user, cycle, count_queries):
     from tests.factories import CareServiceFactory
 
     client = client_for(provider_user)
     for _ in range(2):
         AnnualReturn.objects.create(cycle=cycle, service=CareServiceFactory(provider=provider_user.provider))
-    with django_assert_max_num_queries(12):
-        client.get(reverse("annual_returns:home"))
+    client.get(reverse("annual_returns:home"))  # the first request also loads the session
+    small = count_queries(lambda: client.get(reverse("annual_returns:home")))
     for _ in range(20):
         AnnualReturn.objects.create(cycle=cycle, service=CareServiceFactory(provider=provider_user.provider))
-    with django_assert_max_num_queries(12):
-        response = client.get(reverse("annual_returns:home"))
-    assert response.content.decode().count("Continue") == 22
+    assert count_queries(lambda: client.get(reverse("annual_returns:home"))) == small
+    assert client.get(reverse("annual_returns:home")).content.decode().count("Continue") == 22
