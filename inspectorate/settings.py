@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "inspectorate.organisations",
     "inspectorate.audit",
     "inspectorate.notifications",
+    "inspectorate.reports",
     "reviews",
     "reviews.documents",
     "surveys",
@@ -177,6 +178,7 @@ CELERY_BEAT_SCHEDULE = {
         "task": "inspectorate.notifications.tasks.send_daily_digests",
         "schedule": crontab(hour=7, minute=30),
     },
+    "reports-sweep-queued": {"task": "inspectorate.reports.tasks.sweep_queued_reports", "schedule": 300.0},
     "retention-schedule": {
         "task": "inspectorate.core.tasks.apply_retention_schedule",
         "schedule": crontab(hour=3, minute=0),
@@ -232,7 +234,12 @@ AXES_USERNAME_CALLABLE = "inspectorate.accounts.forms.attempted_email"
 AXES_VERBOSE = False
 # Two-factor authentication (django-otp TOTP): required for these roles, optional for the others.
 OTP_TOTP_ISSUER = "Strategic inspections"
-TWO_FACTOR_REQUIRED_ROLES = ["inspector", "support_officer", "administrator"]
+# `make run` sets TWO_FACTOR_REQUIRED_ROLES=none so the demo can be tried without an authenticator app.
+TWO_FACTOR_REQUIRED_ROLES = [
+    role
+    for role in env.list("TWO_FACTOR_REQUIRED_ROLES", default=["inspector", "support_officer", "administrator"])
+    if role != "none"
+]
 
 # Content-Security-Policy (django-csp): no inline script anywhere; GOV.UK Frontend starts from a
 # static module. Inline style attributes are allowed for SVG charts and the HTML email preview.
@@ -291,5 +298,10 @@ LOGGING = {
     "formatters": {"json": {"()": "inspectorate.core.log_format.JsonFormatter"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "json", "filters": ["request_id"]}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}, "axes": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        "axes": {"level": "WARNING"},
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+    },
 }

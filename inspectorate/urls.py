@@ -14,6 +14,7 @@ urlpatterns = [
     path("surveys/", include("surveys.urls")),
     path("records/", include("records.urls")),
     path("annual-returns/", include("annual_returns.urls")),
+    path("reports/", include("inspectorate.reports.urls")),
     path("admin/", admin.site.urls),
 ]
 

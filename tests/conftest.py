@@ -68,6 +68,9 @@ def _eager_celery():
 
 @pytest.fixture(autouse=True)
 def _private_media(settings, tmp_path):
+    # A fast hasher: hashing every persona's password properly would dominate the suite's time.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.TWO_FACTOR_REQUIRED_ROLES = ["inspector", "support_officer", "administrator"]
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     settings.STORAGES = {

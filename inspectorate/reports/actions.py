@@ -1,0 +1,117 @@
+"""Verbs for reports: request a new version, render it, publish it."""
+
+import functools
+from pathlib import Path
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.db.models import F, Max
+from django.utils import timezone
+
+from inspectorate import pdf
+from inspectorate.audit.trail import Action, record
+from inspectorate.notifications.actions import notify
+from inspectorate.reports import kinds
+from inspectorate.reports.models import Report, ReportStatus
+
+
+class ReportRefused(Exception):
+    pass
+
+
+def request_report(kind, subject, user):
+    """Queue a new version of a report; it renders in a Celery task after commit."""
+    for _ in range(3):
+        try:
+            with transaction.atomic():
+                latest = Report.objects.filter(kind=kind.key, subject_id=str(subject.pk)).aggregate(v=Max("version"))
+                report = Report.objects.create(
+                    kind=kind.key,
+                    subject_id=str(subject.pk),
+                    title=f"{kind.title}: {subject}",
+                    version=(latest["v"] or 0) + 1,
+                    requested_by=user,
+                )
+                record(user, Action.CREATE, report, kind=kind.key)
+                transaction.on_commit(functools.partial(_enqueue, report.pk))
+                return report
+        except IntegrityError:
+            continue  # someone asked for the same version at the same moment: take the next
+    raise ReportRefused("The report could not be queued. Try again.")
+
+
+def _enqueue(report_id):
+    from inspectorate.reports.tasks import render_report
+
+    try:
+        render_report.delay(report_id)
+    except Exception:  # a broker outage must not break the page: the sweep renders it later
+        Report.objects.filter(pk=report_id).update(error="Waiting for the background worker")
+
+
+def render(report_id):
+    """Render a queued report. Safe to run twice: only one run claims it."""
+    claimed = Report.objects.filter(pk=report_id, status=ReportStatus.QUEUED).update(status=ReportStatus.RENDERING)
+    if not claimed:
+        return None
+    report = Report.objects.select_related("requested_by").get(pk=report_id)
+    kind = kinds.get(report.kind)
+    try:
+        subject = kind.subject(report.subject_id)
+        context = {**kind.build(subject), "report": report, "kind": kind}
+        html = pdf.render_html(kind.template, context, for_print=True)
+        content, pages = pdf.html_to_pdf(html)
+        relative = Path("reports") / report.kind / f"{kind.file_stem(subject)}-v{report.version}.pdf"
+        target = Path(settings.MEDIA_ROOT) / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
+    except Exception as error:
+        Report.objects.filter(pk=report_id).update(
+            status=ReportStatus.FAILED, error=f"{type(error).__name__}: {error}"[:2000], finished_at=timezone.now()
+        )
+        raise
+    preview_html = pdf.render_html(kind.template, context, for_print=False)
+    with transaction.atomic():
+        Report.objects.filter(pk=report_id).update(
+            status=ReportStatus.READY,
+            file=str(relative),
+            html=preview_html,
+            pages=pages,
+            size=len(content),
+            finished_at=timezone.now(),
+            error="",
+        )
+        notify(
+            report.requested_by,
+            "report_ready",
+            reason="You asked for this report",
+            context={"title": report.title, "version": report.version, "link": report.get_absolute_url()},
+            related=report,
+        )
+    return report_id
+
+
+def publish(report, user):
+    kind = kinds.get(report.kind)
+    if not kind.publishable:
+        raise ReportRefused("This kind of report is never published.")
+    if not report.is_ready:
+        raise ReportRefused("Only a finished report can be published.")
+    with transaction.atomic():
+        # One published version at a time: publishing a new one withdraws the old.
+        Report.objects.filter(kind=report.kind, subject_id=report.subject_id).exclude(pk=report.pk).update(
+            published_at=None
+        )
+        Report.objects.filter(pk=report.pk).update(published_at=F("finished_at"))
+        record(user, Action.DECIDE, report, decision="published")
+
+
+def file_path(report):
+    return Path(settings.MEDIA_ROOT) / report.file
+
+
+def queued_too_long(older_than):
+    """Reports still queued (their task never arrived), for the sweep."""
+    return list(
+        Report.objects.filter(status=ReportStatus.QUEUED, requested_at__lt=older_than).values_list("pk", flat=True)
+    )

@@ -1,0 +1,49 @@
+"""Generated reports: every version of every PDF the service has rendered, kept."""
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+
+
+class ReportStatus(models.TextChoices):
+    QUEUED = "queued", "Queued"
+    RENDERING = "rendering", "Rendering"
+    READY = "ready", "Ready"
+    FAILED = "failed", "Failed"
+
+
+class Report(models.Model):
+    """One rendered version of a report (for example the national overview of a review).
+
+    Regenerating makes a new version; earlier versions are kept. Access is decided by the
+    report's kind (see kinds.py); a published report is also readable without signing in.
+    """
+
+    kind = models.CharField(max_length=60, db_index=True)
+    subject_id = models.CharField(max_length=64)
+    title = models.CharField(max_length=300)
+    version = models.PositiveIntegerField()
+    status = models.CharField(max_length=12, choices=ReportStatus.choices, default=ReportStatus.QUEUED)
+    file = models.CharField(max_length=300, blank=True, help_text="Path under MEDIA_ROOT")
+    html = models.TextField(blank=True, help_text="The accessible HTML version, kept for publication")
+    pages = models.PositiveIntegerField(null=True, blank=True)
+    size = models.PositiveIntegerField(null=True, blank=True)
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    requested_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    error = models.TextField(blank=True)
+    published_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-requested_at", "-pk"]
+        constraints = [models.UniqueConstraint(fields=["kind", "subject_id", "version"], name="report_version_once")]
+
+    def __str__(self):
+        return f"{self.title} (version {self.version})"
+
+    def get_absolute_url(self):
+        return reverse("reports:status", args=[self.pk])
+
+    @property
+    def is_ready(self):
+        return self.status == ReportStatus.READY

@@ -1,0 +1,16 @@
+from django.urls import path
+
+from inspectorate.reports import views
+
+app_name = "reports"
+
+urlpatterns = [
+    path("<int:report_id>/", views.status, name="status"),
+    path("<int:report_id>/download/", views.download, name="download"),
+    path("<int:report_id>/publish/", views.publish, name="publish"),
+    path("published/<int:report_id>/", views.public_html, name="public-html"),
+    path("published/<int:report_id>/pdf/", views.public_pdf, name="public-pdf"),
+    path("<slug:kind_key>/<str:subject_id>/", views.report_home, name="home"),
+    path("<slug:kind_key>/<str:subject_id>/preview/", views.preview, name="preview"),
+    path("<slug:kind_key>/<str:subject_id>/generate/", views.generate, name="generate"),
+]

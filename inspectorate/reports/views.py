@@ -1,0 +1,121 @@
+"""Report pages: versions, preview, generate, progress, download and publish."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from inspectorate import pdf
+from inspectorate.audit.trail import Action, record
+from inspectorate.reports import actions, kinds
+from inspectorate.reports.models import Report, ReportStatus
+
+
+def _subject_for(user, kind_key, subject_id, *, generate=False):
+    """The kind and subject, or 404 when the user may not see (or generate) this report."""
+    kind = kinds.get(kind_key)
+    subject = kind.subject(subject_id)
+    allowed = kind.can_generate(user, subject) if generate else kind.can_view(user, subject)
+    if not allowed:
+        record(user, Action.ACCESS_REFUSED, outcome="404", report=kind_key, subject=str(subject_id))
+        raise Http404("No such report")
+    return kind, subject
+
+
+def _report_for(user, report_id):
+    report = get_object_or_404(Report, pk=report_id)
+    kind, subject = _subject_for(user, report.kind, report.subject_id)
+    return report, kind, subject
+
+
+@login_required
+def report_home(request, kind_key, subject_id):
+    kind, subject = _subject_for(request.user, kind_key, subject_id)
+    versions = Report.objects.filter(kind=kind.key, subject_id=str(subject.pk))
+    if not kind.can_generate(request.user, subject):
+        versions = versions.filter(status=ReportStatus.READY)
+    context = {
+        "kind": kind,
+        "subject": subject,
+        "versions": versions,
+        "can_generate": kind.can_generate(request.user, subject),
+    }
+    return render(request, "reports/report_home.html", context)
+
+
+@login_required
+def preview(request, kind_key, subject_id):
+    kind, subject = _subject_for(request.user, kind_key, subject_id, generate=True)
+    record(request.user, Action.VIEW, subject, report=kind.key, form="preview")
+    return HttpResponse(pdf.render_html(kind.template, {**kind.build(subject), "kind": kind}, for_print=False))
+
+
+@login_required
+@require_POST
+def generate(request, kind_key, subject_id):
+    kind, subject = _subject_for(request.user, kind_key, subject_id, generate=True)
+    try:
+        report = actions.request_report(kind, subject, request.user)
+    except actions.ReportRefused as refusal:
+        messages.error(request, str(refusal))
+        return redirect("reports:home", kind.key, subject.pk)
+    return redirect(report)
+
+
+@login_required
+def status(request, report_id):
+    report, kind, subject = _report_for(request.user, report_id)
+    context = {"report": report, "kind": kind, "subject": subject, "working": report.status in _WORKING}
+    return render(request, "reports/status.html", context)
+
+
+_WORKING = {ReportStatus.QUEUED, ReportStatus.RENDERING}
+
+
+def _pdf_response(report):
+    path = actions.file_path(report)
+    if not report.is_ready or not path.exists():
+        raise Http404("No such report")
+    response = FileResponse(path.open("rb"), as_attachment=True, filename=path.name, content_type="application/pdf")
+    response["Cache-Control"] = "no-store, private"
+    return response
+
+
+@login_required
+def download(request, report_id):
+    report, kind, subject = _report_for(request.user, report_id)
+    response = _pdf_response(report)
+    record(request.user, Action.DOWNLOAD, report, kind=kind.key)
+    return response
+
+
+@login_required
+@require_POST
+def publish(request, report_id):
+    report, kind, subject = _report_for(request.user, report_id)
+    if not kind.can_generate(request.user, subject):
+        raise Http404("No such report")
+    try:
+        actions.publish(report, request.user)
+    except actions.ReportRefused as refusal:
+        messages.error(request, str(refusal))
+    else:
+        messages.success(request, f"Version {report.version} is now on the public page.")
+    return redirect(report)
+
+
+def _published(report_id):
+    return get_object_or_404(Report, pk=report_id, published_at__isnull=False, status=ReportStatus.READY)
+
+
+def public_html(request, report_id):
+    """The accessible HTML version of a published report: no sign-in."""
+    return HttpResponse(_published(report_id).html)
+
+
+def public_pdf(request, report_id):
+    report = _published(report_id)
+    response = _pdf_response(report)
+    response["Cache-Control"] = "public, max-age=3600"
+    return response
