@@ -249,3 +249,7 @@ class ImportJob(models.Model):
     @property
     def percent_done(self):
         return round(100 * self.processed_rows / self.total_rows) if self.total_rows else 0
+
+
+# Registration variations live in their own module; importing them here registers them with the app.
+from annual_returns.variations.models import VariationDocument, VariationEvent, VariationRequest  # noqa: E402, F401
