@@ -165,10 +165,17 @@ def make_permanent(variation, *, by, note=""):
 
 
 def extend(variation, *, by, end_on, note=""):
-    if variation.conditions_end_on and end_on <= variation.conditions_end_on:
-        raise MoveRefused("The new end date must be after the current one.")
+    def later_than_now(locked):
+        if locked.conditions_end_on and end_on <= locked.conditions_end_on:
+            raise MoveRefused(f"The new end date must be after {locked.conditions_end_on:%-d %B %Y}.")
+
     return move(
-        variation, S.AGREED, by=by, note=note or f"Conditions extended to {end_on:%-d %B %Y}", conditions_end_on=end_on
+        variation,
+        S.AGREED,
+        by=by,
+        note=note or f"Conditions extended to {end_on:%-d %B %Y}",
+        guard=later_than_now,
+        conditions_end_on=end_on,
     )
 
 
