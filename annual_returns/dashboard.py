@@ -6,9 +6,15 @@ from inspectorate.core.dashboard import NavItem, Section
 
 def nav_items(user):
     if user.is_provider_user:
-        return [NavItem("Annual returns", "annual_returns:home", order=25)]
+        return [
+            NavItem("Annual returns", "annual_returns:home", order=25),
+            NavItem("Variations", "annual_returns:variation-list", order=26),
+        ]
     if user.is_regulator_staff or user.is_administrator:
-        return [NavItem("Annual returns", "annual_returns:regulator-home", order=70)]
+        return [
+            NavItem("Annual returns", "annual_returns:regulator-home", order=70),
+            NavItem("Variations", "annual_returns:variation-list", order=71),
+        ]
     return []
 
 

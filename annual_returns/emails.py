@@ -25,3 +25,21 @@ catalogue.register(
     "A service that must submit did not submit its annual return by its deadline.",
     EXAMPLE,
 )
+
+VARIATION_EXAMPLE = {
+    "full_name": "Shona Grant",
+    "reference": "VAR-00001",
+    "service": "Ness Bank Care Home (CS2003001010)",
+    "end_on": "30 June 2027",
+    "link": "https://example.gov.uk/annual-returns/variations/1/",
+}
+catalogue.register(
+    "variation_conditions_ending",
+    "A skills-mix variation's time-limited conditions end within four weeks: the evaluation is due.",
+    VARIATION_EXAMPLE,
+)
+catalogue.register(
+    "variation_evaluation_overdue",
+    "A variation's conditions have ended and the provider has not submitted the evaluation.",
+    VARIATION_EXAMPLE,
+)

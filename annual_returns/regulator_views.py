@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, render
 from annual_returns import benchmarks, eligibility, metrics, publication
 from annual_returns.forms import AreaFilterForm
 from annual_returns.models import Cycle
+from annual_returns.variations.models import VariationRequest
 from inspectorate.audit.trail import Action, record
 from inspectorate.organisations.models import CareService
 from inspectorate.scoping import get_for_user
@@ -49,6 +50,7 @@ def benchmark(request, registration_number):
         "benchmark": benchmarks.for_service(service),
         "labels": [label for _, label in metrics.METRICS],
         "outer_share": metrics.OUTER_SHARE,
+        "all_themes_flag": VariationRequest.objects.filter(service=service, inspect_all_quality_themes=True).first(),
     }
     return render(request, "annual_returns/benchmark.html", context)
 

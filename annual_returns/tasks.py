@@ -7,8 +7,11 @@ from annual_returns import reminders
 
 @shared_task
 def send_annual_return_emails():
-    """Daily: window opened, reminders two weeks and three days before the deadline, deadline passed."""
-    return reminders.send_due()
+    """Daily: return window opened, return reminders and deadline passed; variation conditions ending and
+    evaluations overdue."""
+    from annual_returns.variations import reminders as variation_reminders
+
+    return reminders.send_due() + variation_reminders.send_due()
 
 
 @shared_task

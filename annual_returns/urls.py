@@ -1,6 +1,7 @@
 from django.urls import path
 
 from annual_returns import regulator_views, views
+from annual_returns.variations import views as variation_views
 
 app_name = "annual_returns"
 
@@ -17,4 +18,9 @@ urlpatterns = [
     path("regulator/<int:year>/published-table.csv", regulator_views.published_csv, name="published-csv"),
     path("regulator/<int:year>/sssc-extract.csv", regulator_views.sssc_extract_csv, name="sssc-extract"),
     path("regulator/services/<str:registration_number>/benchmark/", regulator_views.benchmark, name="benchmark"),
+    path("variations/", variation_views.variation_list, name="variation-list"),
+    path("variations/new/", variation_views.variation_start, name="variation-start"),
+    path("variations/<int:pk>/", variation_views.variation_detail, name="variation-detail"),
+    path("variations/<int:pk>/<slug:action>/", variation_views.variation_act, name="variation-act"),
+    path("variations/documents/<int:pk>/", variation_views.variation_document, name="variation-document"),
 ]
