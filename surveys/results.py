@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from django.db.models import Avg, Count
 
 from inspectorate import charts
-from inspectorate.disclosure import is_small, suppress_distribution, threshold
+from inspectorate.disclosure import Cell, is_small, suppress_distribution, suppress_table, threshold
 from surveys.models import TEXT_KINDS, Answer, Kind, SurveyLink
 from surveys.questionnaire import Questionnaire
 
@@ -30,7 +30,7 @@ class QuestionResult:
     rows: list  # [(option label, Cell)]
     distribution: object
     chart: str = ""
-    by_area: list = field(default_factory=list)  # [(area name, [(option label, Cell)], Distribution)]
+    by_area: list = field(default_factory=list)  # [(area name, [(option label, Cell)], row total Cell)]
     by_area_chart: str = ""
     average: float | None = None
     texts: list = field(default_factory=list)
@@ -116,19 +116,39 @@ def survey_results(survey, *, link=None, include_text=False):
                 description=_describe(result.rows, distribution, multiple),
             )
         if question.kind in SCALE_KINDS and link is None and len(links) > 1:
-            for item in links:
-                area_counts = {option.label: option_counts[(question.pk, item.pk, option.pk)] for option in options}
-                area_distribution_ = suppress_distribution(area_counts)
-                result.by_area.append((str(item.local_authority), list(area_distribution_.items()), area_distribution_))
+            result.by_area = _by_area(question, options, links, option_counts)
             result.by_area_chart = charts.stacked_bar(
                 f"{question.text} By area",
                 [(name, [(label, cell.percent) for label, cell in cells]) for name, cells, _ in result.by_area],
-                description="Percentage of each area's answers for each option. Counts under the threshold are "
-                "not shown. The table below gives the same figures.",
+                description="Percentage of each area's answers for each option. Counts under the threshold, and "
+                "counts that would let them be worked out, are not shown. The table below gives the same figures.",
                 legend=[option.label for option in options],
             )
         results.append(result)
     return Results(survey, link, responses, areas, area_distribution, results)
+
+
+def _by_area(question, options, links, option_counts):
+    """Area x option, suppressed as one two-way table: the national count of each option is
+    published too, so a hidden cell must not be recoverable from its column either."""
+    names = [str(item.local_authority) for item in links]
+    labels = [option.label for option in options]
+    counts = {
+        (str(item.local_authority), option.label): option_counts[(question.pk, item.pk, option.pk)]
+        for item in links
+        for option in options
+    }
+    table = suppress_table(counts, names, labels)
+    rows = []
+    for name in names:
+        total = table.row_totals[name]
+        cells = []
+        for label in labels:
+            cell = table.cell(name, label)
+            percent = None if cell.suppressed or not total.count else 100 * cell.count / total.count
+            cells.append((label, Cell(cell.count, cell.suppressed, percent, cell.limit)))
+        rows.append((name, cells, total))
+    return rows
 
 
 def _describe(rows, distribution, multiple):

@@ -181,3 +181,28 @@ class TestExports:
 
         client_for(inspector).get(reverse("surveys:export", args=[survey.pk, "answers", "csv"]))
         assert AuditEvent.objects.filter(action="download", object_id=str(survey.pk)).exists()
+
+
+def test_by_area_table_hides_enough_that_no_cell_follows_from_the_national_counts(
+    client_for, inspector, survey, dundee_link, aberdeen_link
+):
+    section = survey.sections.get()
+    scale = actions.add_question(section, kind="agreement", text="I get the support I need.")
+    strongly_agree, agree = scale.options.order_by("order")[:2]
+    # Dundee: 10 and 3; Aberdeen: 8 and 9. Hiding Dundee's 3 alone would leave it as the national
+    # "Agree" count (12) minus Aberdeen's 9, so more cells go, in its row and in its column.
+    add_responses(dundee_link, strongly_agree, 10)
+    add_responses(dundee_link, agree, 3)
+    add_responses(aberdeen_link, strongly_agree, 8)
+    add_responses(aberdeen_link, agree, 9)
+    page = client_for(inspector).get(reverse("surveys:results", args=[survey.pk]))
+    result = next(r for r in page.context["results"].questions if r.question == scale)
+    hidden = {(name, label) for name, cells, _ in result.by_area for label, cell in cells if cell.suppressed}
+    assert ("Dundee City", "Agree") in hidden
+    for label in ("Strongly agree", "Agree"):
+        in_column = [name for name, column_label in hidden if column_label == label]
+        assert len(in_column) != 1
+    for name in ("Dundee City", "Aberdeen City"):
+        in_row = [label for row_name, label in hidden if row_name == name]
+        assert len(in_row) != 1
+    assert "By area: I get the support I need." in page.text
