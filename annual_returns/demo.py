@@ -57,6 +57,7 @@ def load(people):
     # 2027 is open: about a third of the synthetic services have submitted already.
     picker = random.Random(2027)  # noqa: S311 - its own generator, so a second run picks the same services
     _submit_many(cycles[2027], [s for s in services if picker.random() < 0.35], rng, by=None)
+    _variations(people)
     # Ness Bank has started its 2027 return from last year's answers and confirmed two sections.
     ness_bank = CareService.objects.get(registration_number="CS2003001010")
     started = actions.start_return(service=ness_bank, cycle=cycles[2027], by=people["provider_highland"])
@@ -69,6 +70,50 @@ def load(people):
             completed=True,
             by=people["provider_highland"],
         )
+
+
+def _variations(people):
+    """Ness Bank's skills-mix variation, agreed with conditions ending in December 2026; Culloden Court's waiting."""
+    from annual_returns.variations import workflow
+    from annual_returns.variations.models import VariationRequest
+
+    provider = people["provider_highland"]
+    details = dict(
+        kind="skills_mix",
+        by=provider,
+        current_schedule=[
+            {"role": "Nurse", "shift": "Day", "staff": 3},
+            {"role": "Nurse", "shift": "Night", "staff": 2},
+            {"role": "Care worker", "shift": "Day", "staff": 9},
+        ],
+        proposed_schedule=[
+            {"role": "Nurse", "shift": "Day", "staff": 2},
+            {"role": "Senior care worker", "shift": "Day", "staff": 2},
+            {"role": "Nurse", "shift": "Night", "staff": 2},
+            {"role": "Care worker", "shift": "Day", "staff": 9},
+        ],
+        reason="Senior care workers trained in medication administration give residents more continuity, "
+        "and free nurses to spend time on clinical assessment and care planning.",
+        engagement_commissioners="Met Highland Health and Social Care Partnership commissioners on 3 March 2026; "
+        "they support a six-month pilot.",
+        engagement_residents="Residents' and relatives' meeting on 10 March 2026; "
+        "relatives asked how nights are covered.",
+        evaluation_plan="Monthly audit of medication errors, falls and resident and relative feedback for six months.",
+    )
+    ness_bank = CareService.objects.get(registration_number="CS2003001010")
+    if not VariationRequest.objects.filter(service=ness_bank).exists():
+        variation = workflow.start(service=ness_bank, **details)
+        workflow.request_information(variation, by=people["inspector"], question="How will night shifts be covered?")
+        workflow.answer_information(variation, by=provider, answer="A nurse is on call from Culloden Court at night.")
+        workflow.agree(
+            variation,
+            by=people["inspector"],
+            conditions="A monthly audit of medication errors and falls is sent to the registration team.",
+            end_on=datetime.date(2026, 12, 15),
+        )
+    culloden = CareService.objects.get(registration_number="CS2006002020")
+    if not VariationRequest.objects.filter(service=culloden).exists():
+        workflow.start(service=culloden, **details)
 
 
 def _synthetic_services():
