@@ -248,12 +248,12 @@ class AnswerPageForm(forms.Form):
         common = {"label": question.text, "help_text": question.help_text, "required": question.required}
         choices = [(str(option.pk), option.label) for option in question.options.all()]
         if question.kind == Kind.MULTIPLE:
-            message = "Choose at least one answer" if plain_words else "Select at least one answer"
+            message = f"{'Choose' if plain_words else 'Select'} at least one answer to: {question.text}"
             return forms.MultipleChoiceField(
                 choices=choices, widget=forms.CheckboxSelectMultiple, error_messages={"required": message}, **common
             )
         if question.has_options:
-            message = "Choose an answer" if plain_words else "Select an answer"
+            message = f"{'Choose' if plain_words else 'Select'} an answer to: {question.text}"
             return forms.ChoiceField(
                 choices=choices, widget=forms.RadioSelect, error_messages={"required": message}, **common
             )
@@ -261,11 +261,14 @@ class AnswerPageForm(forms.Form):
             return forms.IntegerField(
                 min_value=0,
                 max_value=10_000_000,
-                error_messages={"required": "Enter a number", "invalid": "Enter a whole number, like 12"},
+                error_messages={
+                    "required": f"Enter a number for: {question.text}",
+                    "invalid": f"Enter a whole number, like 12, for: {question.text}",
+                },
                 widget=forms.TextInput(attrs={"inputmode": "numeric"}),
                 **common,
             )
-        message = "Write your answer" if plain_words else "Enter your answer"
+        message = f"{'Write' if plain_words else 'Enter'} your answer to: {question.text}"
         if question.kind == Kind.SHORT_TEXT:
             return forms.CharField(max_length=500, error_messages={"required": message}, **common)
         return forms.CharField(
