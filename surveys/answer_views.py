@@ -68,7 +68,8 @@ def start(request, token):
     if not link.survey.is_open():
         return _closed(request, link)
     questionnaire = Questionnaire(link.survey)
-    pages = questionnaire.pages(_draft(request, link)["answers"])
+    answers = _draft(request, link)["answers"]
+    pages = questionnaire.pages(answers)
     return render(
         request,
         "surveys/answer/start.html",
@@ -76,6 +77,7 @@ def start(request, token):
             "link": link,
             "survey": link.survey,
             "sections": len(pages),
+            "resume": bool(answers),
             "last_day": last_day(link.survey.closes_at),
             "page_title": link.survey.title,
         },

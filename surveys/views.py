@@ -346,6 +346,8 @@ def results(request, pk):
     if request.GET.get("area"):
         link = _survey_link(survey, request.GET["area"])
     data = survey_results(survey, link=link, include_text=True)
+    # The team's view includes free-text answers, which may hold sensitive detail.
+    record(request.user, Action.VIEW, survey, what="results with free text", area=link.pk if link else None)
     return render(
         request,
         "surveys/results.html",

@@ -193,3 +193,10 @@ def test_children_see_plain_words(client, review, coordinator):
     page = client.post(section_url(link), {})
     assert "Part 1 of" in page.text
     assert "Choose an answer" in page.text
+
+
+def test_coming_back_to_the_start_page_offers_to_continue(client, dundee_link, options):
+    choose(client, dundee_link, options[1])
+    start = client.get(reverse("surveys:start", args=[dundee_link.token]))
+    assert "Continue where you left off" in start.text
+    assert check_url(dundee_link) in start.text
