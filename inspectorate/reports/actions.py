@@ -12,7 +12,7 @@ from inspectorate import pdf
 from inspectorate.audit.trail import Action, record
 from inspectorate.notifications.actions import notify
 from inspectorate.reports import kinds
-from inspectorate.reports.models import Report, ReportStatus
+from inspectorate.reports.models import ClearedExcerpt, Release, Report, ReportStatus
 
 
 class ReportRefused(Exception):
@@ -115,3 +115,46 @@ def queued_too_long(older_than):
     return list(
         Report.objects.filter(status=ReportStatus.QUEUED, requested_at__lt=older_than).values_list("pk", flat=True)
     )
+
+
+def release(kind, subject, user):
+    """Let the area's co-ordinator read an area report. Refused until a version is ready; releasing
+    twice changes nothing."""
+    if not kind.releasable:
+        raise ReportRefused("This kind of report is not released to a co-ordinator.")
+    with transaction.atomic():
+        ready = Report.objects.filter(kind=kind.key, subject_id=str(subject.pk), status=ReportStatus.READY)
+        if not ready.exists():
+            raise ReportRefused("Make the PDF before you release it to the co-ordinator.")
+        released, created = Release.objects.get_or_create(
+            kind=kind.key, subject_id=str(subject.pk), defaults={"released_by": user}
+        )
+        if created:
+            record(user, Action.DECIDE, subject, decision="released", report=kind.key)
+    return released
+
+
+def clear_excerpt(review, answer, text, user):
+    """Clear a passage of a free-text survey answer for quotation, as the team edited it."""
+    text = text.strip()
+    if not text:
+        raise ReportRefused("Enter the passage as it may be quoted")
+    with transaction.atomic():
+        excerpt, _ = ClearedExcerpt.objects.update_or_create(
+            answer=answer,
+            defaults={
+                "review": review,
+                "area": answer.response.link.review_area,
+                "source": f"{answer.response.survey.title}: {answer.question.text}"[:300],
+                "text": text,
+                "cleared_by": user,
+            },
+        )
+        record(user, Action.DECIDE, excerpt, decision="cleared")
+    return excerpt
+
+
+def withdraw_excerpt(excerpt, user):
+    with transaction.atomic():
+        record(user, Action.DELETE, excerpt, decision="withdrawn")
+        excerpt.delete()

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from inspectorate.reports.models import Report
+from inspectorate.reports.models import ClearedExcerpt, Release, Report
 
 
 @admin.register(Report)
@@ -13,3 +13,23 @@ class ReportAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
+
+
+@admin.register(Release)
+class ReleaseAdmin(admin.ModelAdmin):
+    list_display = ["kind", "subject_id", "released_by", "released_at"]
+    list_filter = ["kind"]
+    readonly_fields = ["released_by", "released_at"]
+
+
+@admin.register(ClearedExcerpt)
+class ClearedExcerptAdmin(admin.ModelAdmin):
+    list_display = ["source", "review", "area", "cleared_by", "cleared_at"]
+    list_filter = ["review"]
+    search_fields = ["source", "text"]
+    raw_id_fields = ["answer", "area"]
+    readonly_fields = ["cleared_by", "cleared_at"]
+
+    def save_model(self, request, obj, form, change):
+        obj.cleared_by = request.user
+        super().save_model(request, obj, form, change)

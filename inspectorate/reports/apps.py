@@ -7,4 +7,9 @@ class ReportsConfig(AppConfig):
     verbose_name = "Reports"
 
     def ready(self):
+        from django.utils.module_loading import autodiscover_modules
+
         from inspectorate.reports import emails  # noqa: F401
+
+        # Each app registers its kinds of report in its own reports.py, found here once every app is loaded.
+        autodiscover_modules("reports")

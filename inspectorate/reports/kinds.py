@@ -24,6 +24,7 @@ class ReportKind:
     can_view: Callable  # (user, subject) -> bool
     publishable: bool = False
     filename: Callable | None = None  # (subject) -> str, without extension
+    releasable: bool = False  # an area report: the team releases it to the area's co-ordinator
 
     @property
     def model(self):

@@ -2,14 +2,18 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from inspectorate import pdf
 from inspectorate.audit.trail import Action, record
-from inspectorate.reports import actions, kinds
-from inspectorate.reports.models import Report, ReportStatus
+from inspectorate.reports import access, actions, kinds
+from inspectorate.reports import excerpts as excerpt_reads
+from inspectorate.reports.forms import ExcerptForm
+from inspectorate.reports.models import Release, Report, ReportStatus
+from inspectorate.scoping import get_for_user
 
 
 def _subject_for(user, kind_key, subject_id, *, generate=False):
@@ -40,6 +44,9 @@ def report_home(request, kind_key, subject_id):
         "subject": subject,
         "versions": versions,
         "can_generate": kind.can_generate(request.user, subject),
+        "release": Release.objects.filter(kind=kind.key, subject_id=str(subject.pk)).first()
+        if kind.releasable
+        else None,
     }
     return render(request, "reports/report_home.html", context)
 
@@ -119,3 +126,63 @@ def public_pdf(request, report_id):
     response = _pdf_response(report)
     response["Cache-Control"] = "public, max-age=3600"
     return response
+
+
+@login_required
+@require_POST
+def release(request, kind_key, subject_id):
+    kind, subject = _subject_for(request.user, kind_key, subject_id, generate=True)
+    try:
+        actions.release(kind, subject, request.user)
+    except actions.ReportRefused as refusal:
+        messages.error(request, str(refusal))
+    else:
+        messages.success(request, "The co-ordinator can now download this report.")
+    return redirect("reports:home", kind.key, subject.pk)
+
+
+def _team_review(user, review_id):
+    """The review, if the user is regulator staff on its team (or an administrator); 404 otherwise."""
+    from reviews.models import Review
+
+    review = get_for_user(Review, user, pk=review_id)
+    if not access.on_review_team(user, review):
+        raise Http404("No such review")
+    return review
+
+
+@login_required
+def excerpts(request, review_id, form=None, status=200):
+    review = _team_review(request.user, review_id)
+    answers = Paginator(excerpt_reads.uncleared_answers(review, request.user), 20).get_page(request.GET.get("page"))
+    context = {
+        "review": review,
+        "answers": answers,
+        "cleared": excerpt_reads.cleared(review, request.user),
+        "form": form,
+    }
+    return render(request, "reports/excerpts.html", context, status=status)
+
+
+@login_required
+@require_POST
+def excerpt_clear(request, review_id, answer_id):
+    review = _team_review(request.user, review_id)
+    answer = get_object_or_404(excerpt_reads.uncleared_answers(review, request.user), pk=answer_id)
+    form = ExcerptForm(request.POST)
+    if not form.is_valid():
+        form.answer_id = answer.pk
+        return excerpts(request, review.pk, form=form, status=400)
+    actions.clear_excerpt(review, answer, form.cleaned_data["text"], request.user)
+    messages.success(request, "The excerpt is cleared: reports of this review may now quote it.")
+    return redirect("reports:excerpts", review.pk)
+
+
+@login_required
+@require_POST
+def excerpt_withdraw(request, review_id, excerpt_id):
+    review = _team_review(request.user, review_id)
+    excerpt = get_object_or_404(excerpt_reads.cleared(review, request.user), pk=excerpt_id)
+    actions.withdraw_excerpt(excerpt, request.user)
+    messages.success(request, "The excerpt is withdrawn: reports made from now on will not quote it.")
+    return redirect("reports:excerpts", review.pk)
