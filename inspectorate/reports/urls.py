@@ -10,6 +10,7 @@ urlpatterns = [
     path("<int:report_id>/publish/", views.publish, name="publish"),
     path("published/<int:report_id>/", views.public_html, name="public-html"),
     path("published/<int:report_id>/pdf/", views.public_pdf, name="public-pdf"),
+    path("review/<int:review_id>/", views.review_reports, name="review"),
     path("excerpts/<int:review_id>/", views.excerpts, name="excerpts"),
     path("excerpts/<int:review_id>/<int:answer_id>/clear/", views.excerpt_clear, name="excerpt-clear"),
     path(

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 
 from inspectorate import pdf
 from inspectorate.audit.trail import Action, record
-from inspectorate.reports import access, actions, kinds
+from inspectorate.reports import access, actions, hub, kinds
 from inspectorate.reports import excerpts as excerpt_reads
 from inspectorate.reports.forms import ExcerptForm
 from inspectorate.reports.models import Release, Report, ReportStatus
@@ -186,3 +186,16 @@ def excerpt_withdraw(request, review_id, excerpt_id):
     actions.withdraw_excerpt(excerpt, request.user)
     messages.success(request, "The excerpt is withdrawn: reports made from now on will not quote it.")
     return redirect("reports:excerpts", review.pk)
+
+
+@login_required
+def review_reports(request, review_id):
+    """Every report of one review, for its team: the national overview, each area's reports, excerpts."""
+    review = _team_review(request.user, review_id)
+    context = {
+        "review": review,
+        "national": hub.national_latest(review),
+        "areas": hub.area_report_lines(review),
+        "is_self_evaluation": review.kind == "self_evaluation",
+    }
+    return render(request, "reports/review_reports.html", context)
