@@ -18,6 +18,20 @@ def nav_items(user):
     return []
 
 
+def service_sections(user, service):
+    """On the service page: the inspection flag from an agreed variation (first, as a warning), and
+    for inspectors, the way to the benchmark page."""
+    from annual_returns.variations.models import VariationRequest
+
+    sections = []
+    flagged = VariationRequest.objects.filter(service=service, inspect_all_quality_themes=True).exists()
+    if flagged and (user.is_regulator_staff or user.is_administrator or user.is_provider_user):
+        sections.append(Section("Next inspection", "annual_returns/service_flag.html", {"service": service}, order=10))
+    if user.is_regulator_staff or user.is_administrator:
+        sections.append(Section("Annual returns", "annual_returns/service_links.html", {"service": service}, order=30))
+    return sections
+
+
 def home_sections(user):
     if not user.is_provider_user:
         return []

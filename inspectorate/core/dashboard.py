@@ -53,6 +53,17 @@ def nav_items(user):
     return sorted(items, key=lambda item: item.order)
 
 
+def service_sections(user, service):
+    """Blocks on a care service's page, contributed by the apps that hold data about it."""
+    sections = [
+        s
+        for module in _dashboards()
+        if hasattr(module, "service_sections")
+        for s in module.service_sections(user, service)
+    ]
+    return sorted(sections, key=lambda s: s.order)
+
+
 def home_sections(user):
     sections = [s for module in _dashboards() if hasattr(module, "home_sections") for s in module.home_sections(user)]
     return sorted(sections, key=lambda s: s.order)

@@ -5,6 +5,7 @@ from django.core.paginator import Paginator
 from django.db.models import Q
 from django.shortcuts import render
 
+from inspectorate.core import dashboard
 from inspectorate.organisations.forms import ServiceSearchForm
 from inspectorate.organisations.models import CareService
 from inspectorate.scoping import get_for_user
@@ -32,4 +33,5 @@ def service_detail(request, registration_number):
         request.user,
         registration_number=registration_number,
     )
-    return render(request, "organisations/service_detail.html", {"service": service})
+    context = {"service": service, "sections": dashboard.service_sections(request.user, service)}
+    return render(request, "organisations/service_detail.html", context)

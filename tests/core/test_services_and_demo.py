@@ -62,3 +62,23 @@ def test_load_demo_refuses_in_production(settings):
     settings.DEBUG = False
     with pytest.raises(CommandError, match="Refusing"):
         call_command("load_demo")
+
+
+def test_service_page_shows_the_inspection_flag_and_benchmark_link_to_inspectors(client_for, inspector, provider_user):
+    from annual_returns.variations.models import VariationRequest
+
+    service = factories.CareServiceFactory(provider=provider_user.provider)
+    page = client_for(inspector).get(service.get_absolute_url()).content.decode()
+    assert "look at all quality themes" not in page
+    assert "benchmarks" in page
+    VariationRequest.objects.create(
+        service=service,
+        kind="skills_mix",
+        reason="Skills mix",
+        inspect_all_quality_themes=True,
+        created_by=provider_user,
+    )
+    for user in (inspector, provider_user):
+        page = client_for(user).get(service.get_absolute_url()).content.decode()
+        assert "the next inspection looks at all quality themes" in page
+    assert "benchmarks" not in client_for(provider_user).get(service.get_absolute_url()).content.decode()
