@@ -11,6 +11,7 @@ urlpatterns = [
     path("published/<int:report_id>/", views.public_html, name="public-html"),
     path("published/<int:report_id>/pdf/", views.public_pdf, name="public-pdf"),
     path("review/<int:review_id>/", views.review_reports, name="review"),
+    path("annual-returns/", views.annual_return_reports, name="annual-returns"),
     path("excerpts/<int:review_id>/", views.excerpts, name="excerpts"),
     path("excerpts/<int:review_id>/<int:answer_id>/clear/", views.excerpt_clear, name="excerpt-clear"),
     path(

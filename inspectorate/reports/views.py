@@ -199,3 +199,28 @@ def review_reports(request, review_id):
         "is_self_evaluation": review.kind == "self_evaluation",
     }
     return render(request, "reports/review_reports.html", context)
+
+
+@login_required
+def annual_return_reports(request):
+    """For regulator staff: the statistics of each cycle, each local authority's profile, and a
+    service's benchmark sheet found by its registration number."""
+    if not access.is_staff(request.user):
+        raise Http404("No such page")
+    from annual_returns.models import Cycle
+    from inspectorate.organisations.models import CareService, LocalAuthority
+
+    error = ""
+    number = request.GET.get("registration_number", "").strip().upper()
+    if number:
+        service = CareService.objects.filter(registration_number=number).first()
+        if service is not None:
+            return redirect("reports:home", "service-benchmark", service.pk)
+        error = f"No care service has the registration number {number}"
+    context = {
+        "cycles": Cycle.objects.order_by("-year"),
+        "local_authorities": LocalAuthority.objects.order_by("name"),
+        "number": number,
+        "error": error,
+    }
+    return render(request, "reports/annual_return_reports.html", context, status=400 if error else 200)
