@@ -46,7 +46,7 @@ def test_benchmark_sheet_hides_comparison_with_too_few_services(returns, inspect
     _, homes, nurseries = returns
     text = text_of(rendered("service-benchmark", homes[0], inspector))
     assert "Benchmark sheet: Care Home 0" in text
-    assert "Staff turnover" in text and "Lower quartile" in text
+    assert "Staff turnover" in text and "Median" in text
     assert "not shown: too few services" not in text  # six homes in Highland, eight services in Scotland
     nursery_text = text_of(rendered("service-benchmark", nurseries[0], inspector))
     assert "not shown: too few services" in nursery_text and "fewer than 5" in nursery_text
