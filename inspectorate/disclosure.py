@@ -4,7 +4,9 @@ Reports never identify anyone, so small numbers are suppressed. A count from 1 u
 threshold (setting DISCLOSURE_THRESHOLD, default 5) is shown as "fewer than 5" with its
 percentage hidden. Secondary suppression then hides further cells wherever a suppressed cell
 could be worked out by subtracting the others from a published total: every row and column that
-has any suppressed cell must have at least two. Zero is a true zero and is shown.
+has any suppressed cell must have at least two. Zero is a true zero and is shown. A cell hidden
+only to protect another (secondary suppression) reads "not shown", since "fewer than 5" would be
+untrue of it.
 
 Every results page, export and report takes its numbers through these functions.
 """
@@ -27,10 +29,13 @@ class Cell:
     suppressed: bool
     percent: float | None = None
     limit: int = 5
+    secondary: bool = False  # hidden to protect another cell, not because it is small
 
     @property
     def display(self):
-        return f"fewer than {self.limit}" if self.suppressed else str(self.count)
+        if not self.suppressed:
+            return str(self.count)
+        return "not shown" if self.secondary else f"fewer than {self.limit}"
 
     @property
     def percent_display(self):
@@ -79,14 +84,15 @@ def suppress_distribution(counts: Mapping[Hashable, int], *, total=None, limit=N
     if is_small(total, limit):
         cells = {key: Cell(count, suppressed=count > 0, limit=limit) for key, count in counts.items()}
         return Distribution(cells, total, True, limit)
-    hidden = {key for key, count in counts.items() if is_small(count, limit)}
-    hidden |= _secondary(list(counts.items()), hidden)
+    small = {key for key, count in counts.items() if is_small(count, limit)}
+    hidden = small | _secondary(list(counts.items()), small)
     cells = {
         key: Cell(
             count,
             suppressed=key in hidden,
             percent=None if key in hidden or not total else 100 * count / total,
             limit=limit,
+            secondary=key in hidden and key not in small,
         )
         for key, count in counts.items()
     }
@@ -130,7 +136,8 @@ def suppress_table(counts: Mapping[tuple, int], rows, columns, *, limit=None) ->
     """
     limit = threshold() if limit is None else limit
     value = {(r, c): counts.get((r, c), 0) for r in rows for c in columns}
-    hidden = {key for key, count in value.items() if is_small(count, limit)}
+    small = {key for key, count in value.items() if is_small(count, limit)}
+    hidden = set(small)
     changed = True
     while changed:
         changed = False
@@ -145,7 +152,10 @@ def suppress_table(counts: Mapping[tuple, int], rows, columns, *, limit=None) ->
     return Table(
         rows=list(rows),
         columns=list(columns),
-        cells={key: Cell(count, key in hidden, limit=limit) for key, count in value.items()},
+        cells={
+            key: Cell(count, key in hidden, limit=limit, secondary=key in hidden and key not in small)
+            for key, count in value.items()
+        },
         row_totals={r: Cell(t, is_small(t, limit), limit=limit) for r, t in row_totals.items()},
         column_totals={c: Cell(t, is_small(t, limit), limit=limit) for c, t in column_totals.items()},
         grand_total=Cell(grand, is_small(grand, limit), limit=limit),

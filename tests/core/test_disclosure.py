@@ -18,7 +18,9 @@ def test_a_single_small_cell_takes_the_next_smallest_with_it():
     assert [k for k, c in result.items() if c.suppressed] == ["c", "d"]
     assert result.cells["d"].display == "fewer than 5"
     assert result.cells["d"].percent_display == "-"
-    assert result.cells["c"].display == "fewer than 5"
+    # 8 is hidden to protect 3: it is not "fewer than 5", so it says only that it is not shown.
+    assert result.cells["c"].display == "not shown"
+    assert result.cells["c"].percent_display == "-"
     assert result.total == 53
 
 
