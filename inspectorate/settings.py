@@ -158,8 +158,9 @@ else:
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="strategic-inspections@example.gov.uk")
 
 # Celery: with no broker configured, tasks run eagerly in-process (the embedded default).
-CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="")
-CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+CELERY_TASK_ALWAYS_EAGER = not env.str("CELERY_BROKER_URL", default="")
+# Eager tasks never touch a broker; the in-memory one just keeps kombu from looking for localhost.
+CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="") or "memory://"
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_RESULT_BACKEND = None
 CELERY_TASK_ACKS_LATE = True
@@ -194,6 +195,11 @@ CELERY_BEAT_SCHEDULE = {
     "documents-daily-reminders": {
         "task": "reviews.documents.tasks.send_due_reminders",
         "schedule": crontab(hour=7, minute=0),
+    },
+    # Reviews: co-ordinator nomination reminder before the deadline and overdue notice after it (deduplicated).
+    "reviews-nomination-reminders": {
+        "task": "reviews.tasks.send_nomination_reminders",
+        "schedule": crontab(hour=7, minute=45),
     },
     "documents-purge-expired": {
         "task": "reviews.documents.tasks.purge_expired_documents",
