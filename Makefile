@@ -15,7 +15,7 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 migrate: $(STAMP)
-	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py migrate --noinput && $(BIN)/python manage.py sync_schedules
 
 demo: migrate
 	$(BIN)/python manage.py load_demo

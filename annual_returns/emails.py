@@ -43,3 +43,18 @@ catalogue.register(
     "A variation's conditions have ended and the provider has not submitted the evaluation.",
     VARIATION_EXAMPLE,
 )
+catalogue.register(
+    "variation_information_requested",
+    "The registration team asks the provider for more information about a variation request.",
+    {**VARIATION_EXAMPLE, "note": "Send the proposed rota for night shifts.", "link": "/annual-returns/variations/1/"},
+)
+catalogue.register(
+    "variation_decided",
+    "The registration team has decided a variation request (agreed, refused, extended, made permanent or ended).",
+    {
+        **VARIATION_EXAMPLE,
+        "decision": "agreed",
+        "note": "Agreed with conditions until 30 June 2027: a registered nurse on every shift.",
+        "link": "/annual-returns/variations/1/",
+    },
+)

@@ -75,7 +75,39 @@ def move_status(review, status, *, by):
         previous = review.status
         review.move_to(status, by=by)
         record(by, Action.DECIDE, review, moved_from=previous, moved_to=status)
+        if status == ReviewStatus.NOTIFIED:
+            send_notification_letters(review)
     return review
+
+
+def send_notification_letters(review):
+    """Tell each participating area the review has started: its co-ordinator, or the contact invited to
+    nominate one when there is no co-ordinator yet. Call inside the transaction of the status move."""
+    link = reverse("reviews:detail", args=[review.pk])
+    areas = review.areas.select_related("local_authority", "coordinator", "invitation")
+    for area in areas:
+        invitation = getattr(area, "invitation", None)
+        if area.coordinator is not None and area.coordinator.is_active:
+            recipient, to_email, name = area.coordinator, None, area.coordinator.full_name
+        elif invitation is not None:
+            recipient, to_email, name = None, invitation.email, invitation.full_name
+        else:
+            continue  # nobody to write to yet: the nomination invitation introduces the review
+        notify(
+            recipient,
+            "review_notification_letter",
+            to_email=to_email,
+            reason=f"{area.local_authority} is taking part in {review}",
+            context={
+                "full_name": name,
+                "local_authority": area.local_authority.name,
+                "review_title": review.title,
+                "aims": review.aims,
+                "link": link,
+            },
+            related=area,
+            dedupe_key=f"reviews:letter:{area.pk}",
+        )
 
 
 @transaction.atomic

@@ -25,3 +25,27 @@ catalogue.register(
         "link": "https://example.gov.uk/reviews/1/areas/",
     },
 )
+
+EXAMPLE = {
+    "full_name": "Graham Stewart",
+    "local_authority": "Dundee City",
+    "review_title": "Thematic review of social work services for disabled children and young people",
+    "deadline": "6 October 2023",
+    "link": "/reviews/nomination/abc/",
+}
+catalogue.register(
+    "review_notification_letter",
+    "The review has started (moved to notified): each participating area's co-ordinator, or its invited contact, "
+    "gets the notification letter.",
+    {**EXAMPLE, "aims": "How well are disabled children and young people supported?", "link": "/reviews/1/"},
+)
+catalogue.register(
+    "review_nomination_reminder",
+    "An area has not confirmed its co-ordinator and the nomination deadline is a few days away.",
+    EXAMPLE,
+)
+catalogue.register(
+    "review_nomination_overdue",
+    "An area has not confirmed its co-ordinator and the nomination deadline has passed.",
+    EXAMPLE,
+)

@@ -9,7 +9,9 @@ from django.db import transaction
 
 from annual_returns.variations.models import VariationEvent, VariationKind, VariationRequest, VariationStatus
 from inspectorate import uploads
+from inspectorate.accounts.models import Role, User
 from inspectorate.audit.trail import Action, record
+from inspectorate.notifications.actions import notify
 
 S = VariationStatus
 
@@ -73,7 +75,39 @@ def move(variation, to_status, *, by, note="", guard=None, **changes):
     locked.save()
     VariationEvent.objects.create(variation=locked, from_status=previous, to_status=to_status, by=by, note=note)
     record(by, Action.DECIDE, locked, from_status=previous, to_status=str(to_status))
+    _tell_provider(locked, previous, to_status, note)
     return locked
+
+
+# The team's moves the provider hears about by email, with the word the email uses for the decision.
+DECISIONS = {S.AGREED: "agreed", S.REFUSED: "refused", S.PERMANENT: "made permanent", S.ENDED: "ended"}
+
+
+def _tell_provider(variation, previous, to_status, note):
+    """Email the provider's users when the registration team asks for information or decides."""
+    if to_status == S.INFORMATION_REQUESTED:
+        template, decision = "variation_information_requested", ""
+    elif to_status in DECISIONS:
+        template = "variation_decided"
+        decision = "extended" if to_status == S.AGREED and previous != S.SUBMITTED else DECISIONS[to_status]
+    else:
+        return
+    providers = User.objects.filter(role=Role.PROVIDER, is_active=True, provider_id=variation.service.provider_id)
+    for person in providers:
+        notify(
+            person,
+            template,
+            reason=f"You are a user for {variation.service.provider}",
+            context={
+                "full_name": person.full_name,
+                "reference": variation.reference,
+                "service": str(variation.service),
+                "decision": decision,
+                "note": note,
+                "link": variation.get_absolute_url(),
+            },
+            related=variation,
+        )
 
 
 @transaction.atomic

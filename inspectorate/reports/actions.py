@@ -6,9 +6,11 @@ from pathlib import Path
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import F, Max
+from django.urls import reverse
 from django.utils import timezone
 
 from inspectorate import pdf
+from inspectorate.accounts.models import Role, User
 from inspectorate.audit.trail import Action, record
 from inspectorate.notifications.actions import notify
 from inspectorate.reports import kinds
@@ -131,7 +133,30 @@ def release(kind, subject, user):
         )
         if created:
             record(user, Action.DECIDE, subject, decision="released", report=kind.key)
+            _tell_coordinator(kind, subject)
     return released
+
+
+def _tell_coordinator(kind, area):
+    """Email the released area's own co-ordinator (or, before one is named, the area's co-ordinators)."""
+    if area.coordinator_id:
+        people = [area.coordinator] if area.coordinator.is_active else []
+    else:
+        people = User.objects.filter(role=Role.COORDINATOR, is_active=True, local_authority_id=area.local_authority_id)
+    for person in people:
+        notify(
+            person,
+            "report_released",
+            reason=f"You co-ordinate {area.local_authority} in {area.review}",
+            context={
+                "full_name": person.full_name,
+                "title": f"{kind.title}: {area.local_authority}",
+                "local_authority": area.local_authority.name,
+                "link": reverse("reports:home", args=[kind.key, area.pk]),
+            },
+            related=area,
+            dedupe_key=f"reports:released:{kind.key}:{area.pk}:{person.pk}",
+        )
 
 
 def clear_excerpt(review, answer, text, user):

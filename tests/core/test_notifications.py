@@ -1,5 +1,6 @@
 """The outbox: written with the change, sent after commit, exactly once, retried, swept."""
 
+import io
 from unittest import mock
 
 import pytest
@@ -135,3 +136,51 @@ def test_people_who_chose_a_digest_get_one_summary_a_day(client_for, coordinator
 def test_account_page_refuses_an_invalid_choice(client_for, coordinator):
     page = client_for(coordinator).post("/accounts/your-account/", {"email_digest": "maybe"}).content.decode()
     assert "govuk-error-summary" in page
+
+
+def test_every_registered_template_previews_with_its_example(client_for, administrator):
+    from inspectorate.notifications import catalogue
+
+    client = client_for(administrator)
+    names = [t.name for t in catalogue.all_templates()]
+    assert {"review_notification_letter", "review_nomination_overdue", "report_released", "variation_decided"} <= set(
+        names
+    )
+    for name in names:
+        response = client.get(f"/admin/notifications/notification/templates/{name}/")
+        assert response.status_code == 200, name
+        subject, text, html = sending.render(name, catalogue.get(name).example)
+        assert subject.strip() and "{{" not in text and "<html" in html, name
+
+
+def test_sync_schedules_creates_editable_periodic_tasks_once(db, settings):
+    from celery.schedules import crontab
+    from django.core.management import call_command
+    from django_celery_beat.models import PeriodicTask
+
+    call_command("sync_schedules", stdout=io.StringIO())
+    names = set(PeriodicTask.objects.values_list("name", flat=True))
+    assert set(settings.CELERY_BEAT_SCHEDULE) <= names
+    sweep = PeriodicTask.objects.get(name="notifications-outbox-sweep")
+    assert sweep.interval.every == 60 and sweep.crontab is None
+    reminders = PeriodicTask.objects.get(name="reviews-nomination-reminders")
+    assert reminders.task == "reviews.tasks.send_nomination_reminders"
+    assert (reminders.crontab.hour, reminders.crontab.minute) == ("7", "45")
+
+    count = PeriodicTask.objects.count()
+    sweep.enabled = False  # an administrator pauses the sweep
+    sweep.save()
+    call_command("sync_schedules", stdout=io.StringIO())
+    assert PeriodicTask.objects.count() == count
+    assert PeriodicTask.objects.get(name="notifications-outbox-sweep").enabled is False
+
+    settings.CELERY_BEAT_SCHEDULE = {
+        **settings.CELERY_BEAT_SCHEDULE,
+        "notifications-outbox-sweep": {
+            "task": "inspectorate.notifications.tasks.sweep_outbox",
+            "schedule": crontab(minute="*/5"),
+        },
+    }
+    call_command("sync_schedules", stdout=io.StringIO())
+    moved = PeriodicTask.objects.get(name="notifications-outbox-sweep")
+    assert moved.interval is None and moved.crontab.minute == "*/5"
