@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint e2e bench install migrate demo clean
+.PHONY: run test lint e2e bench faults install migrate demo clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,15 @@ test: $(STAMP)
 ## Browser journeys only.
 e2e: $(STAMP)
 	$(BIN)/pytest tests/e2e -p no:xdist
+
+## National-scale figures against PostgreSQL and Redis (DATABASE_URL, CELERY_BROKER_URL); see docs/performance.md.
+## Loads the bench databases when missing; BENCH_ARGS="--fresh" reloads, "--spike-seconds 900" for a 15-minute spike.
+bench: $(STAMP)
+	$(BIN)/python -m bench.run $(BENCH_ARGS)
+
+## Fault tests: Redis stopped, a worker killed mid-task, simultaneous and late submissions (also in `make test`).
+faults: $(STAMP)
+	$(BIN)/pytest tests/faults -p no:xdist
 
 clean:
 	rm -rf $(VENV) db.sqlite3 var staticfiles
