@@ -36,7 +36,7 @@ class AuditEvent(models.Model):
     )
     actor_email = models.CharField(max_length=254, blank=True)
     action = models.CharField(max_length=20, choices=Action.choices, db_index=True)
-    outcome = models.CharField(max_length=20, default="success")
+    outcome = models.CharField(max_length=60, default="success")
     object_type = models.CharField(max_length=100, blank=True, db_index=True)
     object_id = models.CharField(max_length=64, blank=True)
     object_repr = models.CharField(max_length=200, blank=True)

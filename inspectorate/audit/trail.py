@@ -12,6 +12,7 @@ def record(actor, action, obj=None, *, outcome="success", **detail):
     detail: small JSON-safe facts (never personal data beyond the actor's own email).
     """
     signed_in = actor is not None and getattr(actor, "is_authenticated", False)
+    outcome = str(outcome)[:60]
     return AuditEvent.objects.create(
         actor=actor if signed_in else None,
         actor_email=actor.email if signed_in else detail.pop("attempted_email", ""),

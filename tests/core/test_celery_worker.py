@@ -28,12 +28,11 @@ def _isolated_redis_url():
 
 
 @pytest.fixture
-def worker(needs_redis, needs_postgres, tmp_path):
+def worker(needs_redis, needs_postgres, mail_dir, monkeypatch):
     db = connection.settings_dict
     database_url = (
         f"postgres://{db['USER']}:{db['PASSWORD'] or ''}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
     )
-    mail_dir = tmp_path / "mail"
     env = {
         **os.environ,
         "DATABASE_URL": database_url,
@@ -54,17 +53,26 @@ def worker(needs_redis, needs_postgres, tmp_path):
     )
     original_broker = celery_app.conf.broker_url
     celery_app.conf.task_always_eager = False
-    celery_app.conf.broker_url = _isolated_redis_url()
+    # Celery reads CELERY_BROKER_URL from the environment before its own settings, so set both.
+    monkeypatch.setenv("CELERY_BROKER_URL", env["CELERY_BROKER_URL"])
+    celery_app.conf.broker_url = env["CELERY_BROKER_URL"]
+    celery_app._pool = None  # a producer pool made earlier would still point at the old broker
     try:
-        yield mail_dir
+        yield process
     finally:
         celery_app.conf.broker_url = original_broker
+        celery_app._pool = None
         process.terminate()
         process.wait(timeout=20)
 
 
+@pytest.fixture
+def mail_dir(tmp_path):
+    return tmp_path / "mail"
+
+
 @pytest.mark.django_db(transaction=True)
-def test_real_worker_on_redis_sends_the_invitation_after_commit(worker):
+def test_real_worker_on_redis_sends_the_invitation_after_commit(worker, mail_dir):
     user = invite_user(email="new.inspector@example.org", full_name="New Inspector", role=Role.INSPECTOR)
     notification = Notification.objects.get(recipient=user)
     deadline = time.monotonic() + 60
@@ -73,7 +81,10 @@ def test_real_worker_on_redis_sends_the_invitation_after_commit(worker):
         if notification.status == Status.SENT:
             break
         time.sleep(0.5)
-    assert notification.status == Status.SENT, f"still {notification.status}: {notification.last_error}"
-    sent = list(worker.glob("*.log"))
+    if notification.status != Status.SENT:
+        worker.terminate()
+        output = worker.communicate(timeout=20)[0].decode(errors="replace")[-3000:]
+        pytest.fail(f"still {notification.status}: {notification.last_error}\nworker said:\n{output}")
+    sent = list(mail_dir.glob("*.log"))
     assert len(sent) == 1
     assert "new.inspector@example.org" in sent[0].read_text()

@@ -181,7 +181,9 @@ RULES = {
     "records:complete_reading": Rule(_k(reading_id="reading"), **TEAM_POST),
     "records:not_read": Rule(_k(record_id="sampled"), ok=TEAM),
     "records:replace": Rule(_k(record_id="sampled"), **TEAM_POST),
-    "records:agree": Rule(lambda o: {"record_id": o["sampled"].pk, "question_id": 1}, **TEAM_POST),
+    "records:agree": Rule(
+        lambda o: {"record_id": o["sampled"].pk, "question_id": o["reading_question"].pk}, **TEAM_POST
+    ),
     # Annual returns: the provider fills in; regulator staff read, benchmark and publish
     "annual_returns:home": Rule(ok=PROVIDERS),
     "annual_returns:start": Rule(

@@ -20,7 +20,7 @@ def build():
     from inspectorate.accounts.models import User
     from inspectorate.organisations.models import CareService
     from inspectorate.reports.models import ClearedExcerpt, Release
-    from records.models import Reading, SampledRecord
+    from records.models import Reading, ReadingQuestion, SampledRecord
     from reviews import actions as review_actions
     from reviews.documents.models import AreaBundle, AreaRequest, Upload, UploadVersion
     from reviews.models import ActionPlanItem, Review, ReviewArea, TeamMember, TimelineActivity
@@ -101,6 +101,7 @@ def build():
         "survey": survey,
         "section": Section.objects.filter(survey=survey).order_by("pk").first(),
         "question": Question.objects.filter(section__survey=survey).order_by("pk").first(),
+        "reading_question": ReadingQuestion.objects.filter(section__template__review=review).order_by("pk").first(),
         "link": link,
         "area_request": area_request,
         "upload": upload,
