@@ -12,6 +12,7 @@ import functools
 import pytest
 from django.utils import timezone
 
+from inspectorate.notifications import sending
 from inspectorate.notifications.models import Notification
 from tests import factories
 
@@ -303,8 +304,10 @@ def variation(f, *, agreed_until=None):
 def variation_information_requested(f):
     from annual_returns.variations import workflow
 
-    workflow.request_information(variation(f), by=f("inspector"), question="Send the night rota.")
-    assert sent("variation_information_requested", f("provider_user")).context["note"] == "Send the night rota."
+    workflow.request_information(variation(f), by=f("inspector"), question="Send the nurses' night rota.")
+    notice = sent("variation_information_requested", f("provider_user"))
+    _, text, _ = sending.render(notice.template, notice.context)
+    assert "Send the nurses' night rota." in text  # plain text is not HTML-escaped
     return [f("provider_user")]
 
 
