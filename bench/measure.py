@@ -289,6 +289,49 @@ def step_static_pdf(html_file):
     emit({"pages": len(document.pages), "total_s": time.perf_counter() - started, "bytes": len(content)})
 
 
+def step_review_reports():
+    """The review's national overview and the feedback report of every area, through the report framework's
+    own render (the body of its Celery task), one after another in one process as a worker would."""
+    from inspectorate.reports import actions, kinds
+    from inspectorate.reports.models import Report
+    from reviews.models import Review
+
+    review = Review.objects.filter(slug__endswith="national-scale", surveys__isnull=False).distinct().first()
+    inspector = User.objects.get(email=bench_pages.INSPECTOR)
+    subjects = [("national-overview", review)] + [
+        ("area-feedback", area) for area in review.areas.select_related("local_authority").order_by("pk")
+    ]
+    rendered = []
+    started = time.perf_counter()
+    for key, subject in subjects:
+        kind = kinds.get(key)
+        report = Report.objects.create(
+            kind=key,
+            subject_id=str(subject.pk),
+            title=f"{kind.title}: {subject}"[:300],
+            version=(Report.objects.filter(kind=key, subject_id=str(subject.pk)).count() + 1),
+            requested_by=inspector,
+        )
+        one = time.perf_counter()
+        actions.render(report.pk)
+        report.refresh_from_db()
+        rendered.append({"kind": key, "pages": report.pages, "s": time.perf_counter() - one, "status": report.status})
+    national = rendered[0]
+    areas = rendered[1:]
+    emit(
+        {
+            "national_pages": national["pages"],
+            "national_s": national["s"],
+            "areas": len(areas),
+            "area_pages": sum(r["pages"] or 0 for r in areas),
+            "area_s": sum(r["s"] for r in areas),
+            "slowest_area_s": max(r["s"] for r in areas),
+            "total_s": time.perf_counter() - started,
+            "failed": [r for r in rendered if r["status"] != "ready"],
+        }
+    )
+
+
 STEPS = {
     "pages": step_pages,
     "queries": step_queries,
@@ -299,6 +342,7 @@ STEPS = {
     "bulk-insert": lambda arg: step_bulk_insert(int(arg)),
     "report": step_report,
     "static-pdf": step_static_pdf,
+    "review-reports": step_review_reports,
 }
 
 

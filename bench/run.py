@@ -15,6 +15,7 @@ import json
 import os
 import secrets
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -29,6 +30,7 @@ PYTHON = sys.executable
 DEFAULT_DATABASE = "postgres://postgres@127.0.0.1:5432/inspectorate_bench"
 DEFAULT_BROKER = "redis://127.0.0.1:6379/0"
 GB = 1024**3
+ALONE_SAMPLES = 5
 
 
 def log(message):
@@ -109,14 +111,14 @@ class Bench:
             raise SystemExit(f"manage.py {' '.join(args)} failed:\n{result.stdout}\n{result.stderr}")
         return result.stdout, time.perf_counter() - started
 
-    def measure(self, database_url, step, *args, timeout=600):
+    def measure(self, database_url, step, *args, timeout=600, **env):
         """Run one bench.measure step in a child; returns (its JSON, seconds, the child's peak RSS in bytes)."""
         out = self.work / f"{step}.out"
         with open(out, "w") as handle:
             process = subprocess.Popen(  # noqa: S603 - our own module with fixed arguments
                 [PYTHON, "-m", "bench.measure", step, *map(str, args)],
                 cwd=ROOT,
-                env=self.env(database_url),
+                env=self.env(database_url, **env),
                 stdout=handle,
                 stderr=subprocess.STDOUT,
             )
@@ -287,6 +289,14 @@ class Bench:
         for page in pages:  # warm every worker's caches and templates
             for _ in range(self.options.workers):
                 loadgen.request(self.port, "GET", page["path"], session=sessions.get(page["email"]))
+        # Each page alone first (one request at a time): the time the page itself takes, without queueing.
+        alone = {}
+        for page in pages:
+            samples = [
+                loadgen.request(self.port, "GET", page["path"], session=sessions.get(page["email"]))[3]
+                for _ in range(ALONE_SAMPLES)
+            ]
+            alone[page["label"]] = statistics.median(samples)
         log(f"{self.options.clients} clients on {len(pages)} pages for {self.options.page_seconds} s")
         results, sent = loadgen.mixed_pages(
             self.port,
@@ -304,7 +314,7 @@ class Bench:
             if page["label"] == "healthz":
                 self.add(
                     f"latency: /healthz (trivial view, {self.options.clients} clients)",
-                    _ms_pair(timings),
+                    f"{_ms_pair(timings)}; alone {_ms(alone['healthz'])}",
                     "the limit",
                     "-",
                     "1.0x",
@@ -314,7 +324,8 @@ class Bench:
             ok = timings.p95 is not None and timings.p95 < 1.0 and not timings.errors
             self.add(
                 f"latency: {page['role']}: {page['label']}",
-                _ms_pair(timings) + (f", {timings.errors} errors" if timings.errors else ""),
+                f"{_ms_pair(timings)}; alone {_ms(alone[page['label']])}"
+                + (f", {timings.errors} errors" if timings.errors else ""),
                 "p95 < 1000 ms",
                 f"healthz median {_ms(trivial.median)}",
                 f"{timings.median / trivial.median:.1f}x" if timings.median and trivial.median else "-",
@@ -412,6 +423,22 @@ class Bench:
             "OK" if result["total_s"] < 60 and rss < GB else "FAIL",
         )
 
+    def review_reports(self):
+        # No broker for this child: the "report ready" emails are sent in-process to the bench's mail folder.
+        result, _, rss = self.measure(self.database_url, "review-reports", timeout=900, CELERY_BROKER_URL="")
+        self.add(
+            f"review reports through the report framework: national overview ({result['national_pages']} pages) "
+            f"and {result['areas']} area feedback reports ({result['area_pages']} pages), one worker process",
+            f"overview {result['national_s']:.1f} s; areas {result['area_s']:.0f} s in all, slowest "
+            f"{result['slowest_area_s']:.1f} s; peak RSS {rss / 2**20:.0f} MiB",
+            "each < 60 s, < 1 GiB",
+            f"areas on 2 worker processes (2 cores) about {result['area_s'] / 2:.0f} s",
+            f"{result['area_s'] / result['areas']:.1f} s per area",
+            "OK"
+            if result["slowest_area_s"] < 60 and result["national_s"] < 60 and rss < GB and not result["failed"]
+            else "FAIL",
+        )
+
     # The run -------------------------------------------------------------------------------------
 
     def run(self):
@@ -437,6 +464,8 @@ class Bench:
         self.register_import()
         log("national report PDF")
         self.report()
+        log("a review's reports through the report framework")
+        self.review_reports()
         self.figures["total_s"] = time.monotonic() - started
         self.print_table()
 
