@@ -1,4 +1,5 @@
-"""django-import-export resources: the national register of services, and annual returns in and out.
+"""django-import-export resources: annual returns in and out (the register of services is in
+inspectorate/organisations/resources.py, re-exported here for the import jobs).
 
 Rows that fail are reported as validation errors, so the admin's dry-run preview (and an ImportJob's
 report) lists every bad row with its reason before anything is saved.
@@ -11,72 +12,12 @@ from import_export import fields, resources, widgets
 
 from annual_returns import metrics
 from annual_returns.models import AnnualReturn, Cycle, ReturnStatus, SectionAnswer, SectionStatus
-from inspectorate.organisations.models import CareService, LocalAuthority, Provider, ServiceStatus, ServiceType
+from inspectorate.organisations.models import CareService
+from inspectorate.organisations.resources import ServiceRegisterResource
+
+__all__ = ["AnnualReturnResource", "ServiceRegisterResource"]
 
 SECTION_KEYS = ["service_details", "people", "capacity", "staffing", "sssc", "topics"]
-
-
-class ProviderByNumberWidget(widgets.ForeignKeyWidget):
-    """Finds the provider by its number, creating it from the row's provider_name when it is new."""
-
-    def clean(self, value, row=None, **kwargs):
-        if not value:
-            raise ValueError("Enter the provider number")
-        name = (row or {}).get("provider_name") or ""
-        provider = Provider.objects.filter(provider_number=value).first()
-        if provider is None:
-            if not name:
-                raise ValueError(f"Provider {value} is not known: add a provider_name to create it")
-            provider = Provider.objects.create(provider_number=value, name=name)
-        return provider
-
-
-class ChoiceWidget(widgets.Widget):
-    def __init__(self, choices):
-        self.choices = dict(choices)
-        super().__init__()
-
-    def clean(self, value, row=None, **kwargs):
-        if value not in self.choices:
-            raise ValueError(f"'{value}' is not one of: {', '.join(self.choices)}")
-        return value
-
-
-class ServiceRegisterResource(resources.ModelResource):
-    """One row per registered care service, matched on its registration number."""
-
-    registration_number = fields.Field(attribute="registration_number", column_name="registration_number")
-    provider = fields.Field(
-        attribute="provider", column_name="provider_number", widget=ProviderByNumberWidget(Provider, "provider_number")
-    )
-    local_authority = fields.Field(
-        attribute="local_authority",
-        column_name="local_authority",
-        widget=widgets.ForeignKeyWidget(LocalAuthority, "name"),
-    )
-    service_type = fields.Field(
-        attribute="service_type", column_name="service_type", widget=ChoiceWidget(ServiceType.choices)
-    )
-    status = fields.Field(attribute="status", column_name="status", widget=ChoiceWidget(ServiceStatus.choices))
-    registered_on = fields.Field(
-        attribute="registered_on", column_name="registered_on", widget=widgets.DateWidget("%Y-%m-%d")
-    )
-
-    class Meta:
-        model = CareService
-        import_id_fields = ["registration_number"]
-        fields = [
-            "registration_number",
-            "name",
-            "provider",
-            "service_type",
-            "local_authority",
-            "registered_on",
-            "status",
-            "capacity",
-        ]
-        clean_model_instances = True
-        skip_unchanged = True
 
 
 class AnnualReturnResource(resources.ModelResource):

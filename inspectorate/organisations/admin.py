@@ -1,8 +1,8 @@
 from django.contrib import admin
-from import_export import resources
 from import_export.admin import ImportExportModelAdmin
 
 from inspectorate.organisations.models import CareService, LocalAuthority, Provider, SchoolHoliday
+from inspectorate.organisations.resources import ServiceRegisterResource
 
 
 class SchoolHolidayInline(admin.TabularInline):
@@ -31,25 +31,9 @@ class ProviderAdmin(admin.ModelAdmin):
     search_fields = ["name", "provider_number"]
 
 
-class CareServiceResource(resources.ModelResource):
-    class Meta:
-        model = CareService
-        import_id_fields = ["registration_number"]
-        fields = [
-            "registration_number",
-            "name",
-            "provider",
-            "service_type",
-            "local_authority",
-            "registered_on",
-            "status",
-            "capacity",
-        ]
-
-
 @admin.register(CareService)
 class CareServiceAdmin(ImportExportModelAdmin):
-    resource_classes = [CareServiceResource]
+    resource_classes = [ServiceRegisterResource]
     list_display = ["registration_number", "name", "provider", "service_type", "local_authority", "status", "capacity"]
     list_filter = ["status", "service_type", "local_authority"]
     search_fields = ["registration_number", "name", "provider__name"]
