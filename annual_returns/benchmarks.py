@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from annual_returns import metrics
 from annual_returns.models import AnnualReturn
+from inspectorate import charts
 
 FIELDS = [name for name, _ in metrics.METRICS]
 
@@ -19,6 +20,17 @@ class MetricBenchmark:
     @property
     def flagged(self):
         return any(c.outer for c in self.comparisons)
+
+    @property
+    def chart(self):
+        """Quartile boxes for each comparison group with this service's figure marked; the page
+        shows the same numbers in the table beside it."""
+        return charts.box_plot(
+            f"{self.label}: this service against each group",
+            [(c.group, c.lower_quartile, c.median, c.upper_quartile, self.value) for c in self.comparisons],
+            description="Boxes run from the lower to the upper quartile with a line at the median; "
+            "the red diamond is this service.",
+        )
 
 
 def for_service(service):

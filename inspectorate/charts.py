@@ -10,6 +10,11 @@ Two charts, one small API:
         full width; a None percent (suppressed) is left out, so the bar stops short of 100% rather
         than stretching the others.
 
+    box_plot(title, rows, *, description="", unit="%", maximum=None) -> SafeString
+        rows: [(label, lower quartile, median, upper quartile, marker)]; a box from the lower to the
+        upper quartile with a line at the median, and a diamond at `marker` (for example the
+        service being benchmarked). A row whose quartiles are None reads "not shown".
+
 Each returns an <svg role="img"> with a <title> and <desc> joined by aria-labelledby, so a screen
 reader announces what the chart shows. A chart is never the only way to read the numbers: the
 page must always show the same figures in a table next to it (the chart is the picture, the
@@ -113,4 +118,43 @@ def stacked_bar(title, rows, *, description="", legend=None):
             f'<text x="{lx + 20}" y="{ly + 12}" {FONT} fill="#0b0c0c">{escape(name)}</text>'
         )
     height = legend_top + ((len(legend) + 2) // 3) * 22 + 6
+    return _frame(title, description, height, "".join(parts))
+
+
+def box_plot(title, rows, *, description="", unit="%", maximum=None):
+    """Quartile boxes for comparison groups, with one value marked on each (see the module docstring)."""
+    rows = list(rows)
+    values = [v for row in rows for v in row[1:] if v is not None]
+    if maximum is None:
+        maximum = 100 if unit == "%" else max(values, default=0)
+    maximum = maximum or 1
+    plot = WIDTH - 60
+
+    def x(value):
+        return max(0.0, min(value, maximum)) / maximum * plot
+
+    parts = []
+    for i, (label, lower, median, upper, marker) in enumerate(rows):
+        y = i * ROW_HEIGHT + 4
+        parts.append(_label(label, y))
+        top = y + BAR_TOP
+        if None in (lower, median, upper):
+            parts.append(f'<text x="0" y="{top + 14}" {FONT} fill="#505a5f">not shown</text>')
+        else:
+            parts.append(
+                f'<line x1="0" y1="{top + BAR_HEIGHT / 2}" x2="{plot}" y2="{top + BAR_HEIGHT / 2}" stroke="#b1b4b6"/>'
+                f'<rect x="{x(lower):.1f}" y="{top}" width="{max(x(upper) - x(lower), 1):.1f}" height="{BAR_HEIGHT}" '
+                f'fill="#d2e2f1" stroke="{PALETTE[0]}"/>'
+                f'<line x1="{x(median):.1f}" y1="{top}" x2="{x(median):.1f}" y2="{top + BAR_HEIGHT}" '
+                f'stroke="{PALETTE[0]}" stroke-width="3"/>'
+            )
+        if marker is not None:
+            cx, cy = x(marker), top + BAR_HEIGHT / 2
+            parts.append(
+                f'<path d="M{cx:.1f} {cy - 8} L{cx + 8:.1f} {cy} L{cx:.1f} {cy + 8} L{cx - 8:.1f} {cy} Z" '
+                f'fill="#d4351c"/><text x="{min(cx + 12, plot):.1f}" y="{cy + 5}" {FONT} '
+                f'font-weight="bold" fill="#d4351c">'
+                f"{_number(marker, unit)}</text>"
+            )
+    height = max(1, len(rows)) * ROW_HEIGHT + 8
     return _frame(title, description, height, "".join(parts))

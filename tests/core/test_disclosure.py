@@ -93,3 +93,12 @@ def test_worked_table_example():
     assert hidden == [("A", "x"), ("A", "z"), ("C", "x"), ("C", "z")]
     assert table.grand_total.display == "147"
     assert table.row_totals["A"].display == "59"
+
+
+def test_box_plot_marks_the_value_and_says_not_shown_for_missing_quartiles():
+    from inspectorate.charts import box_plot
+
+    svg = str(box_plot("Staff turnover", [("Scotland", 10, 20, 30, 45), ("Highland", None, None, None, 45)]))
+    assert 'role="img"' in svg and "<title" in svg
+    assert svg.count("<rect") == 1  # one box: Highland's group is too small to show
+    assert "not shown" in svg and "45%" in svg
