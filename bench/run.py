@@ -309,6 +309,14 @@ class Bench:
         trivial = results["healthz"]
         self.trivial_median = trivial.median
         self.figures["requests"] = sent
+        self.add(
+            f"throughput of the mixed pages, {self.options.clients} clients, {self.options.workers} gunicorn workers",
+            f"{sent / self.options.page_seconds:.1f} requests/s ({sent} in {self.options.page_seconds} s)",
+            "-",
+            f"cap {self.options.max_requests} requests",
+            "-",
+            "info",
+        )
         for page in pages:
             timings = results[page["label"]]
             if page["label"] == "healthz":

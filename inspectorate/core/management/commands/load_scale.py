@@ -146,7 +146,7 @@ class Loader:
     def _services(self):
         total = self.target["services"]
         provider_count = max(1, total // SERVICES_PER_PROVIDER)
-        providers = Provider.objects.bulk_create(
+        Provider.objects.bulk_create(
             [
                 Provider(provider_number=f"{PROVIDER_PREFIX}{n:06d}", name=f"Scale Provider {n + 1}")
                 for n in range(provider_count)
@@ -398,7 +398,7 @@ class Loader:
         for option in Option.objects.filter(question__in=questions).order_by("question", "order"):
             options.setdefault(option.question_id, []).append(option.pk)
         areas = list(ReviewArea.objects.filter(review=review).order_by("local_authority__name"))
-        links = SurveyLink.objects.bulk_create(
+        SurveyLink.objects.bulk_create(
             [SurveyLink(survey=survey, review_area=area, expected_responses=400) for area in areas]
         )
         links = list(SurveyLink.objects.filter(survey=survey).order_by("pk"))
