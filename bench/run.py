@@ -476,6 +476,7 @@ class Bench:
         self.review_reports()
         self.figures["total_s"] = time.monotonic() - started
         self.print_table()
+        log(f"the PDFs, logs and emails of this run are in {self.work}")
 
     def print_table(self):
         header = ("Measure", "Figure", "Budget", "Limit measured in the same run", "Ratio", "Verdict")
