@@ -1,6 +1,7 @@
 """The verbs of annual returns: open a cycle, grant an extension, start, answer and submit a return."""
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from annual_returns import eligibility, metrics, questions
@@ -15,6 +16,7 @@ from annual_returns.models import (
     end_of_day,
 )
 from inspectorate.audit.trail import Action, record
+from inspectorate.notifications.actions import notify
 
 
 class ReturnRefused(Exception):
@@ -196,4 +198,21 @@ def submit_return(*, annual_return_id, by, declared_name, declared_position, now
     locked.reference = f"AR{locked.cycle.year}-{locked.service.registration_number}"
     locked.save()
     record(by, Action.CREATE, locked, event="submitted", reference=locked.reference)
+    # The confirmation is written with the submission, so it is never lost or sent twice. Returns
+    # loaded in bulk (imports, demo data) have no one to confirm to.
+    if by is not None:
+        notify(
+            by,
+            "annual_return_submitted",
+            reason=f"You submitted the annual return for {locked.service.name}",
+            context={
+                "full_name": by.full_name,
+                "year": locked.cycle.year,
+                "service": str(locked.service),
+                "reference": locked.reference,
+                "link": reverse("annual_returns:confirmation", args=[locked.pk]),
+            },
+            related=locked,
+            dedupe_key=f"annual-return-submitted:{locked.pk}",
+        )
     return locked

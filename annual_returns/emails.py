@@ -21,6 +21,11 @@ catalogue.register(
     {**EXAMPLE, "days_left": 14},
 )
 catalogue.register(
+    "annual_return_submitted",
+    "The confirmation a provider gets when a service's annual return is submitted, with its reference.",
+    {**EXAMPLE, "service": "Ness Bank Care Home (CS2003001010)", "reference": "AR2027-CS2003001010"},
+)
+catalogue.register(
     "annual_return_deadline_passed",
     "A service that must submit did not submit its annual return by its deadline.",
     EXAMPLE,

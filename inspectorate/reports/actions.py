@@ -1,11 +1,12 @@
 """Verbs for reports: request a new version, render it, publish it."""
 
 import functools
+from datetime import timedelta
 from pathlib import Path
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import F, Max
+from django.db.models import F, Max, Q
 from django.urls import reverse
 from django.utils import timezone
 
@@ -53,7 +54,9 @@ def _enqueue(report_id):
 
 def render(report_id):
     """Render a queued report. Safe to run twice: only one run claims it."""
-    claimed = Report.objects.filter(pk=report_id, status=ReportStatus.QUEUED).update(status=ReportStatus.RENDERING)
+    claimed = Report.objects.filter(pk=report_id, status=ReportStatus.QUEUED).update(
+        status=ReportStatus.RENDERING, started_at=timezone.now()
+    )
     if not claimed:
         return None
     report = Report.objects.select_related("requested_by").get(pk=report_id)
@@ -112,8 +115,17 @@ def file_path(report):
     return Path(settings.MEDIA_ROOT) / report.file
 
 
-def queued_too_long(older_than):
-    """Reports still queued (their task never arrived), for the sweep."""
+# A render takes about a minute at most; one still "rendering" after this belongs to a dead worker.
+STALE_RENDER = timedelta(minutes=15)
+
+
+def stalled(older_than, now=None):
+    """Reports to render again: still queued (their task never arrived, for example with the broker
+    down) or left rendering by a worker that died. The stale ones are put back in the queue first."""
+    now = now or timezone.now()
+    Report.objects.filter(status=ReportStatus.RENDERING).filter(
+        Q(started_at__lt=now - STALE_RENDER) | Q(started_at__isnull=True, requested_at__lt=now - STALE_RENDER)
+    ).update(status=ReportStatus.QUEUED, started_at=None)
     return list(
         Report.objects.filter(status=ReportStatus.QUEUED, requested_at__lt=older_than).values_list("pk", flat=True)
     )

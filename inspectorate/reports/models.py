@@ -32,6 +32,7 @@ class Report(models.Model):
     size = models.PositiveIntegerField(null=True, blank=True)
     requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     requested_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True, help_text="When a worker claimed it to render")
     finished_at = models.DateTimeField(null=True, blank=True)
     error = models.TextField(blank=True)
     published_at = models.DateTimeField(null=True, blank=True)

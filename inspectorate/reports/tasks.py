@@ -13,6 +13,6 @@ def render_report(report_id):
 
 @shared_task
 def sweep_queued_reports():
-    """Render reports whose task was lost (broker down when they were asked for)."""
-    for report_id in actions.queued_too_long(timezone.now() - timedelta(minutes=5)):
+    """Render reports whose task was lost (broker down when they were asked for) or whose worker died."""
+    for report_id in actions.stalled(timezone.now() - timedelta(minutes=5)):
         render_report.delay(report_id)

@@ -56,14 +56,22 @@ def worker(needs_redis, needs_postgres, mail_dir, monkeypatch):
     # Celery reads CELERY_BROKER_URL from the environment before its own settings, so set both.
     monkeypatch.setenv("CELERY_BROKER_URL", env["CELERY_BROKER_URL"])
     celery_app.conf.broker_url = env["CELERY_BROKER_URL"]
-    celery_app._pool = None  # a producer pool made earlier would still point at the old broker
+    _fresh_connections()  # pools made earlier would still point at the old broker
     try:
         yield process
     finally:
         celery_app.conf.broker_url = original_broker
-        celery_app._pool = None
+        _fresh_connections()
         process.terminate()
         process.wait(timeout=20)
+
+
+def _fresh_connections():
+    from kombu import pools
+
+    celery_app._pool = None
+    celery_app.amqp._producer_pool = None
+    pools.reset()
 
 
 @pytest.fixture

@@ -32,6 +32,7 @@ PREFERRED_REDIS_PORT = 6391
 def free_port(preferred=None):
     if preferred:
         with socket.socket() as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as redis-server binds
             try:
                 probe.bind(("127.0.0.1", preferred))
                 return preferred
@@ -98,10 +99,12 @@ def own_redis(tmp_path):
 
 
 @pytest.fixture
-def broker(own_redis):
+def broker(own_redis, monkeypatch):
     """Tasks go to the test's own Redis (not run eagerly), as they do in production."""
     original = celery_app.conf.broker_url
     celery_app.conf.task_always_eager = False
+    # Celery reads CELERY_BROKER_URL from the environment before its settings (CI sets it).
+    monkeypatch.setenv("CELERY_BROKER_URL", own_redis.url)
     celery_app.conf.broker_url = own_redis.url
     _fresh_connections()
     yield own_redis
@@ -110,10 +113,13 @@ def broker(own_redis):
 
 
 def _fresh_connections():
-    # The producer pool keeps connections to whatever broker it first met: start a new one.
-    if celery_app._pool is not None:
-        celery_app._pool.force_close_all()
-        celery_app._pool = None
+    # The connection and producer pools keep whatever broker they first met: start new ones. They
+    # are dropped, not closed, because kombu's shared registry may still hand out the old ones.
+    from kombu import pools
+
+    celery_app._pool = None
+    celery_app.amqp._producer_pool = None
+    pools.reset()
 
 
 def database_url():

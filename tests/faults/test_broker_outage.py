@@ -84,10 +84,6 @@ def test_notifications_written_while_redis_is_down_are_each_sent_once_when_it_is
     assert emails_in(mail) == 20
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="annual_returns.actions.submit_return writes no confirmation to the outbox yet (docs/performance.md)",
-)
 def test_each_submitted_return_queues_one_confirmation_in_the_outbox(
     client_for, provider_user, ready_returns, django_capture_on_commit_callbacks
 ):

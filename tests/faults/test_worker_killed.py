@@ -97,11 +97,6 @@ def test_email_worker_killed_mid_send_runs_again_and_sends_exactly_once(
     assert notification.attempts == 2
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a report whose worker died stays 'rendering': sweep_queued_reports only retries queued reports "
-    "(docs/performance.md)",
-)
 def test_report_whose_worker_died_mid_render_is_rendered_again_by_the_sweep(review, inspector):
     from inspectorate.reports import tasks
     from inspectorate.reports.models import Report, ReportStatus
