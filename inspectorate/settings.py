@@ -108,7 +108,7 @@ DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"].setdefault("TEST", {})
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # "Unique with nulls not distinct" is enforced on PostgreSQL (production and CI); the SQLite of
-# `make run` cannot, and says so at every command. The rule is also checked in the forms.
+# `make run` cannot, and would say so at every command.
 SILENCED_SYSTEM_CHECKS = ["models.W047"] if DATABASES["default"]["ENGINE"].endswith("sqlite3") else []
 
 AUTH_USER_MODEL = "accounts.User"
