@@ -221,7 +221,8 @@ def _zip_type(uploaded_file, name):
                     if mimetype == TYPES[key].content_type and "content.xml" in names:
                         return TYPES[key]
             raise not_a_document
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, NotImplementedError):
+    # RuntimeError covers what zipfile raises for encrypted members and unsupported compression.
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, RuntimeError):
         raise ValidationError(f"{name} is damaged and cannot be opened. Save it again and upload it.") from None
     finally:
         uploaded_file.seek(0)
