@@ -152,6 +152,7 @@ def save_section(*, annual_return, section, answers, explanations, completed, by
     if locked.status == ReturnStatus.NOT_STARTED:
         locked.status = ReturnStatus.IN_PROGRESS
         locked.save(update_fields=["status"])
+    record(by, Action.CHANGE, locked, section=section, completed=bool(completed))
     return row
 
 

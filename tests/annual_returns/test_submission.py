@@ -100,3 +100,28 @@ def test_twenty_concurrent_submissions_store_exactly_one(needs_postgres, provide
     assert results.count("submitted") == 1
     assert results.count("refused") == 19
     assert AnnualReturn.objects.filter(service=service, status=ReturnStatus.SUBMITTED).count() == 1
+
+
+def test_every_saved_section_and_the_submission_are_in_the_audit_trail(provider_user):
+    import datetime
+
+    from django.utils import timezone
+
+    from annual_returns import actions
+    from annual_returns.models import AnnualReturn
+    from inspectorate.audit.models import Action, AuditEvent
+    from tests import factories
+    from tests.annual_returns.factories import CycleFactory
+
+    today = timezone.localdate()
+    cycle = CycleFactory(
+        year=today.year + 1, opens_on=today - datetime.timedelta(days=1), closes_on=today + datetime.timedelta(days=9)
+    )
+    service = factories.CareServiceFactory(provider=provider_user.provider)
+    annual_return = AnnualReturn.objects.create(cycle=cycle, service=service)
+    actions.save_section(
+        annual_return=annual_return, section="topics", answers={}, explanations={}, completed=False, by=provider_user
+    )
+    event = AuditEvent.objects.get(action=Action.CHANGE, object_id=str(annual_return.pk))
+    assert event.actor == provider_user
+    assert event.detail == {"section": "topics", "completed": False}
