@@ -11,6 +11,7 @@ from django.db.models import Count
 
 from annual_returns import benchmarks, publication
 from annual_returns.models import AnnualReturn, Cycle, ReturnStatus, SectionAnswer
+from inspectorate import charts
 from inspectorate.disclosure import is_small, suppress_distribution, threshold
 from inspectorate.organisations.models import CareService, LocalAuthority, ServiceType
 from inspectorate.reports import access, figures, kinds
@@ -82,14 +83,39 @@ def build_benchmark(service):
     figures_ = []
     if benchmark:
         for metric in benchmark["figures"]:
+            comparisons = [
+                {"comparison": c, "shown": not is_small(c.count, limit), "count": _cell(c.count)}
+                for c in metric.comparisons
+            ]
+            # A group too small to publish draws no box, as its row in the table shows no quartiles.
+            boxes = [
+                (
+                    item["comparison"].group,
+                    *(
+                        (
+                            item["comparison"].lower_quartile,
+                            item["comparison"].median,
+                            item["comparison"].upper_quartile,
+                        )
+                        if item["shown"]
+                        else (None, None, None)
+                    ),
+                    metric.value,
+                )
+                for item in comparisons
+            ]
+            chart = charts.box_plot(
+                f"{metric.label}: {service.name} against each group",
+                boxes,
+                description="Boxes run from the lower to the upper quartile with a line at the median; "
+                "the red diamond is this service.",
+            )
             figures_.append(
                 {
                     "label": metric.label,
                     "value": metric.value,
-                    "comparisons": [
-                        {"comparison": c, "shown": not is_small(c.count, limit), "count": _cell(c.count)}
-                        for c in metric.comparisons
-                    ],
+                    "comparisons": comparisons,
+                    "chart": figures.as_image(chart),
                 }
             )
     return {

@@ -23,6 +23,7 @@ carries a text label or a legend entry, so colour is never the only cue.
 """
 
 import itertools
+import math
 
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -126,7 +127,9 @@ def box_plot(title, rows, *, description="", unit="%", maximum=None):
     rows = list(rows)
     values = [v for row in rows for v in row[1:] if v is not None]
     if maximum is None:
-        maximum = 100 if unit == "%" else max(values, default=0)
+        # Scaled to the figures (to the next ten above the largest), so small rates are readable.
+        top = max(values, default=0) * 1.2
+        maximum = min(100, math.ceil(top / 10) * 10) if unit == "%" else top
     maximum = maximum or 1
     plot = WIDTH - 60
 
