@@ -70,18 +70,27 @@ def survey_results(survey, *, link=None, include_text=False):
     else:
         responses = area_distribution
 
-    answers = Answer.objects.filter(response__survey=survey)
+    # No ordering: Answer.Meta.ordering would join question, section and survey into every
+    # grouped query below and make PostgreSQL sort the answers it groups.
+    answers = Answer.objects.filter(response__survey=survey).order_by()
     if link is not None:
         answers = answers.filter(response__link=link)
     option_counts = defaultdict(int)  # (question, link, option) -> n
-    for row in (
-        answers.filter(option__isnull=False)
-        .values("question_id", "response__link_id", "option_id")
-        .annotate(n=Count("id"))
-    ):
-        option_counts[(row["question_id"], row["response__link_id"], row["option_id"])] = row["n"]
     respondents = defaultdict(int)  # (question, link) -> responses that answered it
-    for row in answers.values("question_id", "response__link_id").annotate(n=Count("response_id", distinct=True)):
+    # One pass over the answers, grouped by question, area and option (NULL for number and text).
+    # Every kind but multiple choice has one row per response that answered, so its rows add up to
+    # its respondents; counting distinct responses over all the answers would sort every one of them.
+    for row in answers.values("question_id", "response__link_id", "option_id").annotate(n=Count("id")):
+        key = (row["question_id"], row["response__link_id"])
+        if row["option_id"] is not None:
+            option_counts[(*key, row["option_id"])] = row["n"]
+        respondents[key] += row["n"]
+    # Multiple choice: one row per option chosen, so its respondents are counted distinct.
+    for row in (
+        answers.filter(question__kind=Kind.MULTIPLE)
+        .values("question_id", "response__link_id")
+        .annotate(n=Count("response_id", distinct=True))
+    ):
         respondents[(row["question_id"], row["response__link_id"])] = row["n"]
     averages = {
         row["question_id"]: row["average"]
