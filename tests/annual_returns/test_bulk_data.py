@@ -4,6 +4,8 @@ import json
 
 import tablib
 from django.core.files.base import ContentFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from annual_returns import imports
@@ -62,6 +64,19 @@ def test_large_import_runs_as_a_job_in_batches_with_progress(db, administrator, 
     assert (job.status, job.processed_rows, job.total_rows, job.percent_done) == (ImportStatus.DONE, 5, 5, 100)
     assert CareService.objects.filter(registration_number__startswith="CS2024").count() == 5
     assert imports.run(job.pk) is None  # a second delivery of the task does nothing
+
+
+def test_finished_import_refreshes_planner_statistics_of_the_tables_it_wrote_on_postgresql(db, administrator):
+    job = ImportJob.objects.create(
+        kind=ImportKind.SERVICES, file=ContentFile(register_csv(GOOD).encode(), name="r.csv"), created_by=administrator
+    )
+    with CaptureQueriesContext(connection) as queries:
+        imports.run(job.pk)
+    analyzed = [q["sql"] for q in queries if q["sql"].startswith("ANALYZE")]
+    if connection.vendor == "postgresql":
+        assert analyzed == ['ANALYZE "organisations_careservice", "organisations_provider"']
+    else:
+        assert analyzed == []  # SQLite: nothing to refresh
 
 
 def test_a_job_with_a_bad_row_imports_nothing_and_reports_it(db, administrator):
