@@ -11,7 +11,7 @@ from django.urls import reverse
 from annual_returns import imports
 from annual_returns.models import AnnualReturn, ImportJob, ImportKind, ImportStatus, SectionAnswer
 from annual_returns.resources import AnnualReturnResource, ServiceRegisterResource
-from inspectorate.organisations.models import CareService
+from inspectorate.organisations.models import CareService, Provider
 from tests import factories
 from tests.annual_returns.factories import complete_answers, submitted_return
 
@@ -49,6 +49,49 @@ def test_register_import_creates_services_and_new_providers(db):
     ServiceRegisterResource().import_data(dataset(register_csv(GOOD)), dry_run=False, raise_errors=True)
     service = CareService.objects.get(registration_number="CS2024000001")
     assert service.provider.name == "Glen Care Ltd" and service.local_authority.name == "Highland"
+
+
+def test_dry_run_reports_blank_name_unknown_provider_and_a_registration_number_given_twice(db):
+    text = register_csv(
+        GOOD,
+        "CS2024000002,,SP2024000001,Glen Care Ltd,care_home_adults,Highland,2024-03-01,active,30",
+        "CS2024000003,No Provider,SP2024999999,,care_home_adults,Highland,2024-03-01,active,30",
+        GOOD.replace("Loch Ness Lodge", "Loch Ness Lodge again"),
+    )
+    bad = imports.bad_rows(ServiceRegisterResource().import_data(dataset(text), dry_run=True))
+    assert [row["row"] for row in bad] == [2, 3, 4]
+    assert "name" in " ".join(bad[0]["errors"])
+    assert "SP2024999999 is not known" in " ".join(bad[1]["errors"])
+    assert "CS2024000001 is also on row 1" in " ".join(bad[2]["errors"])
+    assert not CareService.objects.filter(registration_number__startswith="CS2024").exists()
+
+
+def test_register_import_updates_existing_services_and_reuses_known_providers(db):
+    ServiceRegisterResource().import_data(dataset(register_csv(GOOD)), dry_run=False, raise_errors=True)
+    changed = GOOD.replace(",30", ",45")
+    result = ServiceRegisterResource().import_data(dataset(register_csv(changed)), dry_run=False, raise_errors=True)
+    assert result.totals["update"] == 1 and result.totals["new"] == 0
+    service = CareService.objects.get(registration_number="CS2024000001")
+    assert service.capacity == 45
+    assert (
+        service.provider.services.count() == 1 and Provider.objects.filter(provider_number="SP2024000001").count() == 1
+    )
+
+
+def test_register_import_queries_do_not_grow_with_the_rows(db):
+    def rows(count):
+        return [
+            GOOD.replace("CS2024000001", f"CS2024{n:06d}").replace("SP2024000001", f"SP2024{n:06d}")
+            for n in range(count)
+        ]
+
+    with CaptureQueriesContext(connection) as small:
+        ServiceRegisterResource().import_data(dataset(register_csv(*rows(5))), dry_run=False, raise_errors=True)
+    CareService.objects.filter(registration_number__startswith="CS2024").delete()
+    with CaptureQueriesContext(connection) as large:
+        ServiceRegisterResource().import_data(dataset(register_csv(*rows(50))), dry_run=False, raise_errors=True)
+    assert CareService.objects.filter(registration_number__startswith="CS2024").count() == 50
+    assert len(large.captured_queries) <= len(small.captured_queries)
 
 
 def test_large_import_runs_as_a_job_in_batches_with_progress(db, administrator, monkeypatch):
@@ -126,3 +169,19 @@ def test_returns_import_reports_unknown_services_and_bad_json(cycle):
     bad = imports.bad_rows(AnnualReturnResource().import_data(rows, dry_run=True))
     assert [row["row"] for row in bad] == [1, 2]
     assert "JSON" in " ".join(bad[1]["errors"])
+
+
+def test_admin_register_import_preview_lists_the_bad_row_with_its_reason_and_saves_nothing(
+    client_for, administrator, settings
+):
+    settings.TWO_FACTOR_REQUIRED_ROLES = []
+    client = client_for(administrator)
+    url = reverse("admin:organisations_careservice_import")
+    text = register_csv(
+        GOOD, "CS2024000002,Bad Area,SP2024000001,Glen Care Ltd,care_home_adults,Atlantis,2024-03-01,active,3"
+    )
+    page = client.post(url, {"import_file": ContentFile(text.encode(), name="r.csv"), "format": "0", "resource": "0"})
+    assert page.status_code == 200
+    assert "Some rows failed to validate" in page.text
+    assert "&#x27;Atlantis&#x27; is not a known local authority" in page.text
+    assert not CareService.objects.filter(registration_number__startswith="CS2024").exists()
