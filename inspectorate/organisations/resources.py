@@ -110,6 +110,10 @@ class ServiceRegisterResource(resources.ModelResource):
         clean_model_instances = False
         skip_unchanged = True
 
+    def get_queryset(self):
+        # The loader's existing services: their provider and area are compared with the row's.
+        return CareService.objects.select_related("provider", "local_authority")
+
     def import_data_inner(self, dataset, dry_run, raise_errors, using_transactions, collect_failed_rows, **kwargs):
         self._can_write = using_transactions or not dry_run
         return super().import_data_inner(

@@ -92,6 +92,11 @@ def test_register_import_queries_do_not_grow_with_the_rows(db):
         ServiceRegisterResource().import_data(dataset(register_csv(*rows(50))), dry_run=False, raise_errors=True)
     assert CareService.objects.filter(registration_number__startswith="CS2024").count() == 50
     assert len(large.captured_queries) <= len(small.captured_queries)
+    changed = [row.replace(",30", ",31") for row in rows(50)]
+    with CaptureQueriesContext(connection) as updates:
+        result = ServiceRegisterResource().import_data(dataset(register_csv(*changed)), dry_run=False)
+    assert result.totals["update"] == 50
+    assert len(updates.captured_queries) <= len(small.captured_queries)
 
 
 def test_large_import_runs_as_a_job_in_batches_with_progress(db, administrator, monkeypatch):
