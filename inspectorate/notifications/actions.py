@@ -55,6 +55,7 @@ def enqueue(notification_id):
     from inspectorate.notifications.tasks import send_notification
 
     try:
-        send_notification.delay(notification_id)
+        # No publish retries: with the broker down the request must not wait; the sweep sends it.
+        send_notification.apply_async(args=[notification_id], retry=False)
     except Exception:  # the broker being unreachable must never break the user's request
         logger.warning("Could not queue notification %s; the outbox sweep will send it", notification_id)

@@ -47,7 +47,7 @@ def _enqueue(report_id):
     from inspectorate.reports.tasks import render_report
 
     try:
-        render_report.delay(report_id)
+        render_report.apply_async(args=[report_id], retry=False)
     except Exception:  # a broker outage must not break the page: the sweep renders it later
         Report.objects.filter(pk=report_id).update(error="Waiting for the background worker")
 

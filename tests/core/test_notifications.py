@@ -64,7 +64,7 @@ def test_a_failure_is_retried_then_marked_failed(inspector):
 
 
 def test_with_the_broker_unreachable_the_next_sweep_sends_it(django_capture_on_commit_callbacks, inspector):
-    with mock.patch.object(send_notification, "delay", side_effect=ConnectionError("broker down")):
+    with mock.patch.object(send_notification, "apply_async", side_effect=ConnectionError("broker down")):
         with django_capture_on_commit_callbacks(execute=True):
             notification = _notify(inspector)
     assert Notification.objects.get(pk=notification.pk).status == Status.PENDING
