@@ -176,7 +176,9 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_WORKER_MAX_TASKS_PER_CHILD = env.int("CELERY_WORKER_MAX_TASKS_PER_CHILD", default=50)
 CELERY_BROKER_CONNECTION_TIMEOUT = 2
 # A task whose worker died is handed out again after visibility_timeout (Redis's default is an hour).
-CELERY_BROKER_TRANSPORT_OPTIONS = {"max_retries": 1, "socket_connect_timeout": 2, "visibility_timeout": 900}
+# max_retries 0: with the broker down, queueing fails at once and the outbox sweep sends it later;
+# with 1, every request waited about two seconds for a second try.
+CELERY_BROKER_TRANSPORT_OPTIONS = {"max_retries": 0, "socket_connect_timeout": 2, "visibility_timeout": 900}
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 # Periodic tasks. django-celery-beat copies these into its tables, where administrators can edit
 # them. Each app adds its own sweep here.
