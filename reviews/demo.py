@@ -83,7 +83,9 @@ def load_disabled_children_review(people, care_framework):
     return review
 
 
-# The review's real timeline, from its published updates (September 2023, January and June 2024).
+# The review's timeline, from its published updates (September 2023, January and June 2024). The
+# updates give months, not days, for some steps: the national survey window and the staff survey's
+# dates below are plausible days within what the updates say, not published dates.
 DISABLED_CHILDREN_TIMELINE = [
     # kind, title, phase, first day, last day
     (
