@@ -2,7 +2,8 @@
 
 Every published count goes through inspectorate.disclosure. The SSSC extract carries no service
 identifiers: figures are summed by local authority and service type, and a group of fewer services
-than the disclosure threshold is merged into its service type's "Other areas" row.
+than the disclosure threshold is merged into its service type's "Other areas" row, which in turn
+takes in the smallest named areas until it is large enough itself.
 """
 
 import csv
@@ -98,6 +99,25 @@ SSSC_COLUMNS = [
 ]
 
 
+def _absorb(target, group):
+    target["returns"] |= group["returns"]
+    for key, value in group["totals"].items():
+        target["totals"][key] += value
+
+
+def _close_small_other_rows(merged, limit):
+    """An "Other areas" row must itself cover at least `limit` services: fold the smallest named
+    area of the same service type into it until it does; a service type too small in all is left out."""
+    for kind in {kind for kind, _ in merged}:
+        other = merged.get((kind, OTHER_AREAS))
+        while other is not None and len(other["returns"]) < limit:
+            named = [(len(g["returns"]), area) for (k, area), g in merged.items() if k == kind and area != OTHER_AREAS]
+            if not named:
+                del merged[(kind, OTHER_AREAS)]
+                break
+            _absorb(other, merged.pop((kind, min(named)[1])))
+
+
 def sssc_extract_rows(cycle):
     """Anonymised staffing and SSSC registration figures, summed by local authority and service type."""
     answers = SectionAnswer.objects.filter(
@@ -125,10 +145,8 @@ def sssc_extract_rows(cycle):
     limit = disclosure.threshold()
     merged = defaultdict(lambda: {"returns": set(), "totals": defaultdict(float)})
     for (kind, area), group in groups.items():
-        target = merged[(kind, area if len(group["returns"]) >= limit else OTHER_AREAS)]
-        target["returns"] |= group["returns"]
-        for key, value in group["totals"].items():
-            target["totals"][key] += value
+        _absorb(merged[(kind, area if len(group["returns"]) >= limit else OTHER_AREAS)], group)
+    _close_small_other_rows(merged, limit)
     labels = dict(ServiceType.choices)
     rows = []
     for (kind, area), group in sorted(merged.items(), key=lambda item: (labels[item[0][0]], item[0][1])):

@@ -56,7 +56,8 @@ def test_sssc_extract_has_no_service_identifiers_and_combines_small_groups(retur
     highland = by_area[("Care home service: older people", "Highland")]
     assert highland["Services"] == "6"
     assert highland["Staff headcount"] == str(6 * 20 * 5)  # five roles of 20 in each of six homes
-    assert ("Day care of children", publication.OTHER_AREAS) in by_area  # two nurseries: too few to show Dundee
+    # Two nurseries in all: too few to show Dundee, and too few for an "Other areas" row of their own.
+    assert not [key for key in by_area if key[0] == "Day care of children"]
 
 
 def test_inspector_sees_completion_outstanding_list_and_published_table(client_for, inspector, returns, cycle):
@@ -89,3 +90,24 @@ def test_statistics_queries_do_not_grow_with_returns(client_for, inspector, retu
     for n in range(10):
         AnnualReturn.objects.create(cycle=cycle, service=factories.CareServiceFactory(name=f"More {n}"))
     assert count_queries(lambda: client.get(page)) == small
+
+
+def test_sssc_other_areas_row_never_covers_fewer_than_five_services():
+    from collections import defaultdict
+
+    from annual_returns.publication import OTHER_AREAS, _close_small_other_rows
+
+    def group(n, start):
+        return {"returns": set(range(start, start + n)), "totals": defaultdict(float, {"registered": float(n)})}
+
+    merged = {
+        ("care_home_adults", "Fife"): group(6, 0),
+        ("care_home_adults", "Angus"): group(9, 100),
+        ("care_home_adults", OTHER_AREAS): group(2, 200),
+        ("childminding", OTHER_AREAS): group(3, 300),
+    }
+    _close_small_other_rows(merged, 5)
+    # Fife (the smallest named area) joins the small row; a type small in all is left out.
+    assert sorted(merged) == [("care_home_adults", "Angus"), ("care_home_adults", OTHER_AREAS)]
+    assert len(merged[("care_home_adults", OTHER_AREAS)]["returns"]) == 8
+    assert merged[("care_home_adults", OTHER_AREAS)]["totals"]["registered"] == 8
