@@ -62,7 +62,18 @@ def load(people):
     for survey, index, comments in [(staff, 1, STAFF_COMMENTS), (children, 2, CHILDREN_COMMENTS)]:
         if not Response.objects.filter(survey=survey).exists():
             _responses(survey, index, comments, rng)
-    return [staff, children]
+    return [staff, children, _open_joint_inspection_survey(people)]
+
+
+def _open_joint_inspection_survey(people):
+    """The Dundee joint inspection's staff survey, open now (four weeks around the day the demo is
+    loaded), so that its link can be tried from the co-ordinator's page."""
+    review = Review.objects.filter(slug="joint-inspection-dundee-city-2026").first()
+    if review is None:
+        return None
+    today = timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0)
+    window = (today - timedelta(days=14), today + timedelta(days=14))
+    return _survey(review, Audience.STAFF, "Staff survey", [timezone.make_naive(moment) for moment in window], people)
 
 
 def _survey(review, audience, title, window, people):
