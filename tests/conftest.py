@@ -4,6 +4,7 @@ Tests that need PostgreSQL, Redis or chromium skip with a reason where those are
 under CI (CI=true), where their absence is a failure.
 """
 
+import contextlib
 import os
 import shutil
 import socket
@@ -39,6 +40,35 @@ def redis_available():
             return True
     except OSError:
         return False
+
+
+def fresh_celery_connections():
+    """Drop Celery's connection and producer pools (and kombu's shared registry), so the next task
+    is sent to whatever broker URL is configured now. Dropped, not closed: kombu may still hand
+    out a closed pool otherwise."""
+    from kombu import pools
+
+    celery_app._pool = None
+    celery_app.amqp._producer_pool = None
+    pools.reset()
+
+
+@contextlib.contextmanager
+def tasks_through_broker(url, monkeypatch):
+    """Send tasks to a real broker at `url` (not eagerly) for the duration, then put things back.
+
+    Celery reads CELERY_BROKER_URL from the environment before its own settings, so both are set.
+    """
+    original = celery_app.conf.broker_url
+    celery_app.conf.task_always_eager = False
+    monkeypatch.setenv("CELERY_BROKER_URL", url)
+    celery_app.conf.broker_url = url
+    fresh_celery_connections()
+    try:
+        yield
+    finally:
+        celery_app.conf.broker_url = original
+        fresh_celery_connections()
 
 
 @pytest.fixture

@@ -15,9 +15,8 @@ from django.db import connection
 
 from inspectorate.accounts.actions import invite_user
 from inspectorate.accounts.models import Role
-from inspectorate.celery import app as celery_app
 from inspectorate.notifications.models import Notification, Status
-from tests.conftest import redis_url
+from tests.conftest import redis_url, tasks_through_broker
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -51,27 +50,12 @@ def worker(needs_redis, needs_postgres, mail_dir, monkeypatch):
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
     )
-    original_broker = celery_app.conf.broker_url
-    celery_app.conf.task_always_eager = False
-    # Celery reads CELERY_BROKER_URL from the environment before its own settings, so set both.
-    monkeypatch.setenv("CELERY_BROKER_URL", env["CELERY_BROKER_URL"])
-    celery_app.conf.broker_url = env["CELERY_BROKER_URL"]
-    _fresh_connections()  # pools made earlier would still point at the old broker
     try:
-        yield process
+        with tasks_through_broker(env["CELERY_BROKER_URL"], monkeypatch):
+            yield process
     finally:
-        celery_app.conf.broker_url = original_broker
-        _fresh_connections()
         process.terminate()
         process.wait(timeout=20)
-
-
-def _fresh_connections():
-    from kombu import pools
-
-    celery_app._pool = None
-    celery_app.amqp._producer_pool = None
-    pools.reset()
 
 
 @pytest.fixture

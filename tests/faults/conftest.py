@@ -19,11 +19,10 @@ from django.db import connection
 from django.utils import timezone
 
 from annual_returns.models import AnnualReturn
-from inspectorate.celery import app as celery_app
 from inspectorate.organisations.models import ServiceType
 from tests import factories
 from tests.annual_returns.factories import CycleFactory, fill_return
-from tests.conftest import need
+from tests.conftest import need, tasks_through_broker
 
 ROOT = Path(__file__).resolve().parents[2]
 PREFERRED_REDIS_PORT = 6391
@@ -101,25 +100,8 @@ def own_redis(tmp_path):
 @pytest.fixture
 def broker(own_redis, monkeypatch):
     """Tasks go to the test's own Redis (not run eagerly), as they do in production."""
-    original = celery_app.conf.broker_url
-    celery_app.conf.task_always_eager = False
-    # Celery reads CELERY_BROKER_URL from the environment before its settings (CI sets it).
-    monkeypatch.setenv("CELERY_BROKER_URL", own_redis.url)
-    celery_app.conf.broker_url = own_redis.url
-    _fresh_connections()
-    yield own_redis
-    _fresh_connections()
-    celery_app.conf.broker_url = original
-
-
-def _fresh_connections():
-    # The connection and producer pools keep whatever broker they first met: start new ones. They
-    # are dropped, not closed, because kombu's shared registry may still hand out the old ones.
-    from kombu import pools
-
-    celery_app._pool = None
-    celery_app.amqp._producer_pool = None
-    pools.reset()
+    with tasks_through_broker(own_redis.url, monkeypatch):
+        yield own_redis
 
 
 def database_url():
