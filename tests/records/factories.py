@@ -4,9 +4,19 @@ import io
 import random
 
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 
 from records import actions
-from records.models import CaseList, CaseListField, CaseRecord
+from records.models import (
+    EVALUATION_SCALE,
+    Answer,
+    CaseList,
+    CaseListField,
+    CaseRecord,
+    QuestionKind,
+    Reading,
+    ReadingQuestion,
+)
 from records.reading_templates import install_standard
 
 AGE_BANDS = ["0 to 4", "5 to 11", "12 to 15", "16 to 17"]
@@ -73,3 +83,31 @@ def answer_everything(reading, rng=None):
         actions.save_section(reading, section, answers, by=reading.reader)
     actions.complete_reading(reading, section_numbers=[s.number for s in sections], by=reading.reader)
     return reading
+
+
+def read_sample(sample, reader, not_read=()):
+    """Every record of the sample read by `reader`, except positions in `not_read`.
+
+    Each evaluation answer is the scale point at (position mod 6), so the counts are easy to check.
+    """
+    for position in not_read:
+        record = sample.records.get(kind="sample", position=position)
+        actions.mark_not_read(record, reason=not_read[position], note="", by=reader)
+    questions = list(ReadingQuestion.objects.filter(section__template__review=sample.review_area.review))
+    records = list(sample.records.filter(in_sample=True, not_read_reason=""))
+    readings = Reading.objects.bulk_create(
+        Reading(sampled_record=r, reader=reader, completed_at=timezone.now(), sections_done=[1, 2, 3, 4, 5])
+        for r in records
+    )
+    Answer.objects.bulk_create(
+        Answer(
+            reading=reading,
+            question=question,
+            value={
+                QuestionKind.EVALUATION: EVALUATION_SCALE[record.position % 6][0],
+                QuestionKind.YES_NO: "yes",
+            }.get(question.kind, ""),
+        )
+        for reading, record in zip(readings, records, strict=True)
+        for question in questions
+    )

@@ -2,40 +2,16 @@
 (with free text naming a person, never to be printed), findings, evaluations and one cleared excerpt."""
 
 import pytest
-from django.utils import timezone
 
 from inspectorate.reports import actions as report_actions
-from records.models import EVALUATION_SCALE, Answer, QuestionKind, Reading, ReadingQuestion
 from reviews.models import Evaluation, Finding, FindingKind, ReviewArea
 from surveys.models import Answer as SurveyAnswer
-from tests.records.factories import add_fields, drawn
+from tests.records.factories import add_fields, drawn, read_sample
 from tests.reviews.factories import care_and_protection_framework
 from tests.surveys.factories import add_responses, simple_survey
 
 UNCLEARED_TEXT = "Jean Smith at the Hillview centre helped my son every week"
 CLEARED_TEXT = "Staff in the team knew the family well and kept in touch."
-
-
-def read_all(sample, reader):
-    """Every sampled record read, each evaluation answered with the scale point at (position mod 6)."""
-    questions = list(ReadingQuestion.objects.filter(section__template__review=sample.review_area.review))
-    records = list(sample.records.filter(in_sample=True))
-    readings = Reading.objects.bulk_create(
-        Reading(sampled_record=r, reader=reader, completed_at=timezone.now(), sections_done=[1, 2, 3, 4, 5])
-        for r in records
-    )
-    Answer.objects.bulk_create(
-        Answer(
-            reading=reading,
-            question=question,
-            value={
-                QuestionKind.EVALUATION: EVALUATION_SCALE[record.position % 6][0],
-                QuestionKind.YES_NO: "yes",
-            }.get(question.kind, ""),
-        )
-        for reading, record in zip(readings, records, strict=True)
-        for question in questions
-    )
 
 
 def answer_survey(survey, area, yes, no, text=""):
@@ -61,7 +37,7 @@ def full_review(review, dundee, aberdeen, inspector):
     review.save(update_fields=["framework"])
     add_fields(review)
     for area, prefix in [(dundee, "DC"), (aberdeen, "AC")]:
-        read_all(drawn(area, inspector, size=12, reserve=2, eligible=40, prefix=prefix), inspector)
+        read_sample(drawn(area, inspector, size=12, reserve=2, eligible=40, prefix=prefix), inspector)
     survey = simple_survey(review)
     answer_survey(survey, dundee, 12, 3, text=UNCLEARED_TEXT)
     answer_survey(survey, aberdeen, 20, 8)
