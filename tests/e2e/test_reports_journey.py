@@ -6,8 +6,8 @@ import pytest
 from reviews.models import TeamRole
 from tests import factories
 from tests.e2e.conftest import check_accessibility, sign_in
-from tests.records.factories import add_fields, drawn
-from tests.reports.conftest import answer_survey, read_all
+from tests.records.factories import add_fields, drawn, read_sample
+from tests.reports.conftest import answer_survey
 from tests.reviews.factories import ReviewFactory, add_area, add_team_member
 from tests.surveys.factories import simple_survey
 
@@ -23,7 +23,7 @@ def test_inspector_makes_reports_and_coordinator_downloads_only_their_own(browse
     aberdeen = add_area(review, other)
     add_fields(review)
     for area, prefix in [(dundee, "DC"), (aberdeen, "AC")]:
-        read_all(drawn(area, inspector, size=10, reserve=2, eligible=30, prefix=prefix), inspector)
+        read_sample(drawn(area, inspector, size=10, reserve=2, eligible=30, prefix=prefix), inspector)
     survey = simple_survey(review)
     answer_survey(survey, dundee, 12, 3)
     answer_survey(survey, aberdeen, 9, 7)
